@@ -1,0 +1,40 @@
+package ai.altllm.gateway;
+
+import ai.altllm.gateway.config.ConfigException;
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.models.Catalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/** Reads configuration and builds the catalog while the application deploys, so a bad file fails startup. */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger LOG = System.getLogger(Startup.class.getName());
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    Catalog catalog;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        try {
+            configuration.get();
+        } catch (ConfigException e) {
+            LOG.log(Level.ERROR, "AltLLM Gateway cannot start: configuration error: " + e.getMessage());
+            if (Boolean.getBoolean("altllm.exitOnStartupFailure")) {
+                // Exit from a fresh thread: the deployment thread holds server locks the shutdown hooks need.
+                new Thread(() -> System.exit(2), "altllm-exit").start();
+            }
+            throw e;
+        }
+        LOG.log(Level.INFO, "AltLLM Gateway {0} ready: {1} ({2} models)", BuildInfo.VERSION,
+                ListenAddress.describe(context.getContextPath()), catalog.size());
+    }
+}

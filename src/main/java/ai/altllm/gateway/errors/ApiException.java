@@ -1,0 +1,51 @@
+package ai.altllm.gateway.errors;
+
+/**
+ * A failure the client should see as an OpenAI error envelope with this status, type, code and param.
+ * No stack trace is captured: these are expected outcomes on the request path, not bugs.
+ */
+public class ApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String type;
+    private final String code;
+    private final String param;
+
+    public ApiException(int status, String type, String code, String param, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.code = code;
+        this.param = param;
+    }
+
+    public ApiException(int status, String code, String message) {
+        this(status, ErrorKind.of(status).type(), code, null, message);
+    }
+
+    public static ApiException invalid(String param, String message) {
+        return new ApiException(400, "invalid_request_error", "invalid_value", param, message);
+    }
+
+    public static ApiException notFound(String code, String message) {
+        return new ApiException(404, code, message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String param() {
+        return param;
+    }
+}

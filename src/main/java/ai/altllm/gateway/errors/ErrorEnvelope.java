@@ -1,0 +1,37 @@
+package ai.altllm.gateway.errors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The one error shape of the whole gateway: {@code {"error":{"message","type","param","code"}}}. */
+public final class ErrorEnvelope {
+
+    private ErrorEnvelope() {
+    }
+
+    public static JsonObject of(String message, String type, String param, String code) {
+        JsonObjectBuilder error = Json.createObjectBuilder().add("message", message).add("type", type);
+        nullable(error, "param", param);
+        nullable(error, "code", code);
+        return Json.createObjectBuilder().add("error", error).build();
+    }
+
+    public static JsonObject of(ApiException e) {
+        return of(e.getMessage(), e.type(), e.param(), e.code());
+    }
+
+    public static Response response(ApiException e) {
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(of(e).toString()).build();
+    }
+
+    private static void nullable(JsonObjectBuilder builder, String name, String value) {
+        if (value == null) {
+            builder.addNull(name);
+        } else {
+            builder.add(name, value);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package ai.altllm.gateway.health;
+
+/** Something the gateway needs before it should take traffic, such as its database. */
+public interface ReadinessCheck {
+
+    String name();
+
+    /** Returns {@code null} when ready, otherwise a short reason; must answer quickly. */
+    String problem();
+}

@@ -1,0 +1,58 @@
+package ai.altllm.gateway.models;
+
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.ModelConfig;
+import ai.altllm.gateway.errors.ApiException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The public model catalog, rendered once from configuration so listing it costs nothing per request. */
+@ApplicationScoped
+public class Catalog {
+
+    @Inject
+    Configuration configuration;
+
+    private String listJson;
+    private Map<String, String> modelJson;
+
+    @PostConstruct
+    void render() {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        Map<String, String> byId = new LinkedHashMap<>();
+        for (ModelConfig model : configuration.get().models()) {
+            data.add(model.publicView());
+            byId.put(model.id(), model.publicView().toString());
+        }
+        listJson = Json.createObjectBuilder().add("object", "list").add("data", data).build().toString();
+        modelJson = Map.copyOf(byId);
+    }
+
+    public String listJson() {
+        return listJson;
+    }
+
+    public String modelJson(String id) {
+        String json = modelJson.get(id);
+        if (json == null) {
+            throw new ApiException(404, "invalid_request_error", "model_not_found", "model",
+                    "The model '" + id + "' does not exist; GET /v1/models lists the available models.");
+        }
+        return json;
+    }
+
+    /** Every feature at least one model of the catalog supports, sorted. */
+    public List<String> features() {
+        return configuration.get().models().stream().flatMap(m -> m.features().stream()).distinct().sorted().toList();
+    }
+
+    public int size() {
+        return modelJson.size();
+    }
+}

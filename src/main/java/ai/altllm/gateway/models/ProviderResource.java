@@ -1,0 +1,59 @@
+package ai.altllm.gateway.models;
+
+import ai.altllm.gateway.BuildInfo;
+import ai.altllm.gateway.web.Public;
+import ai.altllm.gateway.web.Routes;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** {@code GET /v1/provider}: who this gateway is and what it can do, derived from the live routes and catalog. */
+@Path("v1/provider")
+@Public
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ProviderResource {
+
+    @Inject
+    Catalog catalog;
+
+    private String json;
+
+    @PostConstruct
+    void render() {
+        JsonArrayBuilder endpoints = Json.createArrayBuilder();
+        for (Routes.Route route : Routes.all()) {
+            endpoints.add(Json.createObjectBuilder().add("method", route.method()).add("path", route.path())
+                    .add("auth", route.isPublic() ? "none" : "bearer"));
+        }
+        json = Json.createObjectBuilder()
+                .add("object", "provider")
+                .add("id", "altllm")
+                .add("name", "AltLLM")
+                .add("service", BuildInfo.SERVICE)
+                .add("version", BuildInfo.VERSION)
+                .add("api_version", "v1")
+                .add("openai_compatible", true)
+                .add("models", catalog.size())
+                .add("endpoints", endpoints)
+                .add("features", Json.createArrayBuilder(catalog.features()))
+                .add("rate_limits", Json.createObjectBuilder()
+                        .add("scope", "api_key")
+                        .add("window", "1m")
+                        .add("headers", Json.createArrayBuilder(
+                                List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"))))
+                .build().toString();
+    }
+
+    @GET
+    public String describe() {
+        return json;
+    }
+}

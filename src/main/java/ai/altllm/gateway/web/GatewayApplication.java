@@ -1,0 +1,37 @@
+package ai.altllm.gateway.web;
+
+import ai.altllm.gateway.errors.GatewayExceptionMapper;
+import ai.altllm.gateway.health.HealthResource;
+import ai.altllm.gateway.models.ModelsResource;
+import ai.altllm.gateway.models.ProviderResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JAX-RS application, at the root so that every path, known or not, answers with the gateway's own envelope.
+ * Classes are listed rather than scanned: startup stays fast and the route inventory is explicit.
+ */
+@ApplicationPath("/")
+public class GatewayApplication extends Application {
+
+    public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, ModelsResource.class,
+            ProviderResource.class);
+
+    private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class);
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        Set<Class<?>> all = new HashSet<>(RESOURCES);
+        all.addAll(PROVIDERS);
+        return all;
+    }
+
+    /** Jersey would otherwise publish an unauthenticated {@code application.wadl}; other servers ignore the key. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}

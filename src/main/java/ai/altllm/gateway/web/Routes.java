@@ -1,0 +1,53 @@
+package ai.altllm.gateway.web;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The route inventory, read from the resource classes themselves so it cannot drift from what is served. */
+public final class Routes {
+
+    /** One method and path template, and whether it answers without an API key. */
+    public record Route(String method, String path, boolean isPublic) {
+    }
+
+    private Routes() {
+    }
+
+    public static List<Route> all() {
+        List<Route> routes = new ArrayList<>();
+        for (Class<?> resource : GatewayApplication.RESOURCES) {
+            String base = join("", resource.getAnnotation(Path.class).value());
+            for (Method method : resource.getMethods()) {
+                String verb = verb(method);
+                if (verb != null) {
+                    Path sub = method.getAnnotation(Path.class);
+                    boolean open = resource.isAnnotationPresent(Public.class) || method.isAnnotationPresent(Public.class);
+                    routes.add(new Route(verb, sub == null ? base : join(base, sub.value()), open));
+                }
+            }
+        }
+        routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
+        return routes;
+    }
+
+    private static String verb(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        return null;
+    }
+
+    /** Joins path segments and writes templates like {@code {id: .+}} as plain {@code {id}}. */
+    private static String join(String base, String sub) {
+        String path = (base + "/" + sub).replaceAll("/+", "/").replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

@@ -1,0 +1,129 @@
+package ai.altllm.gateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigParserTest {
+
+    private static final String PROVIDER = """
+            "providers": {"up": {"type": "openai", "base_url": "http://127.0.0.1:9/v1", "api_key": "${env:UP_KEY}"}}""";
+
+    private static GatewayConfig parse(String json, Map<String, String> env) {
+        return new ConfigParser(env::get).parse("test.json", json);
+    }
+
+    private static String error(String json) {
+        return assertThrows(ConfigException.class, () -> parse(json, Map.of())).getMessage();
+    }
+
+    private static String withModel(String modelFields) {
+        return "{" + PROVIDER + ", \"models\": [{\"id\": \"m1\", \"provider\": \"up\", \"upstream_model\": \"u/m\""
+                + modelFields + "}]}";
+    }
+
+    @Test
+    void shippedDefaultParsesWithTheSeedModels() throws IOException {
+        String text = Files.readString(Path.of("server-config/altllm.json"));
+        GatewayConfig config = parse(text, Map.of("OPENROUTER_API_KEY", "sk-or-test"));
+        assertEquals(3, config.models().size());
+        ModelConfig basic = config.model("altllm-basic").orElseThrow();
+        assertEquals("openrouter", basic.provider());
+        assertTrue(basic.supports("json_mode"));
+        assertEquals("0.0000006", basic.publicView().getJsonObject("pricing").getString("prompt"));
+        assertEquals("model", basic.publicView().getString("object"));
+        assertFalse(basic.publicView().containsKey("upstream_model"), "upstream mapping must stay private");
+        assertFalse(basic.publicView().containsKey("provider"));
+        assertTrue(config.model("altllm-flex-seedance-2.0").isPresent());
+        assertTrue(config.model("altllm-flex-seedance-2.0-fast").isPresent());
+        assertEquals("sk-or-test", config.provider("openrouter").apiKey().value().orElseThrow());
+    }
+
+    @Test
+    void unsetKeyVariableDoesNotFailButNamesTheVariable() {
+        GatewayConfig config = parse(withModel(""), Map.of());
+        Secret key = config.provider("up").apiKey();
+        assertFalse(key.isPresent());
+        assertEquals("UP_KEY", key.missingVariable().orElseThrow());
+        assertFalse(key.toString().contains("null"));
+    }
+
+    @Test
+    void secretNeverPrintsItsValue() {
+        Secret key = parse(withModel(""), Map.of("UP_KEY", "sk-very-secret")).provider("up").apiKey();
+        assertFalse(key.toString().contains("sk-very-secret"));
+        assertFalse(parse(withModel(""), Map.of("UP_KEY", "sk-very-secret")).providers().toString()
+                .contains("sk-very-secret"));
+    }
+
+    @Test
+    void environmentDefaultsApplyWhenUnset() {
+        String json = "{\"providers\": {\"up\": {\"type\": \"openai\", \"base_url\": "
+                + "\"${env:UP_URL:-http://127.0.0.1:8000/v1}\"}}, \"models\": []}";
+        assertEquals("http://127.0.0.1:8000/v1", parse(json, Map.of()).provider("up").baseUrl().toString());
+        assertEquals("http://10.0.0.1/v1",
+                parse(json, Map.of("UP_URL", "http://10.0.0.1/v1")).provider("up").baseUrl().toString());
+    }
+
+    @Test
+    void unsetVariableInANonSecretFieldIsAnError() {
+        String json = "{\"providers\": {\"up\": {\"type\": \"openai\", \"base_url\": \"${env:UP_URL}\"}}, "
+                + "\"models\": []}";
+        assertEquals("test.json: providers.up.base_url: environment variable UP_URL is not set", error(json));
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() {
+        String message = error("{\n  \"providers\": {,\n}");
+        assertTrue(message.startsWith("test.json: malformed JSON at line 2"), message);
+    }
+
+    @Test
+    void missingSectionsAreNamed() {
+        assertEquals("test.json: providers: is required", error("{\"models\": []}"));
+        assertEquals("test.json: models: is required", error("{" + PROVIDER + "}"));
+        assertEquals("test.json: must be a JSON object", error("[]"));
+    }
+
+    @Test
+    void modelFieldErrorsNameTheExactField() {
+        assertEquals("test.json: models[0].pricing.prompt: must be a decimal string such as \"0.0000006\" "
+                + "(quoted, to stay exact)", error(withModel(", \"pricing\": {\"prompt\": 0.1}")));
+        assertEquals("test.json: models[0].pricing.prompt: must be a decimal string such as \"0.0000006\"",
+                error(withModel(", \"pricing\": {\"prompt\": \"cheap\"}")));
+        assertEquals("test.json: models[0].context_length: must be a non-negative whole number",
+                error(withModel(", \"context_length\": \"big\"")));
+        assertEquals("test.json: models[0].durations[1]: must be a positive whole number",
+                error(withModel(", \"durations\": [4, -1]")));
+        assertTrue(error(withModel(", \"supported_features\": [\"json-mode\"]"))
+                .startsWith("test.json: models[0].supported_features[0]: unknown feature 'json-mode'"));
+        assertTrue(error(withModel(", \"contxt_length\": 5"))
+                .startsWith("test.json: models[0].contxt_length: unknown field"));
+    }
+
+    @Test
+    void referencesAndDuplicatesAreChecked() {
+        String unknownProvider = "{" + PROVIDER + ", \"models\": [{\"id\": \"m\", \"provider\": \"nope\", "
+                + "\"upstream_model\": \"x\"}]}";
+        assertEquals("test.json: models[0].provider: no provider 'nope' in providers (known: up)",
+                error(unknownProvider));
+        String twice = "{" + PROVIDER + ", \"models\": [{\"id\": \"m\", \"provider\": \"up\", \"upstream_model\": "
+                + "\"x\"}, {\"id\": \"m\", \"provider\": \"up\", \"upstream_model\": \"y\"}]}";
+        assertEquals("test.json: models[1].id: duplicate model id 'm'", error(twice));
+    }
+
+    @Test
+    void providerTypeAndUrlAreChecked() {
+        assertTrue(error("{\"providers\": {\"p\": {\"type\": \"grpc\", \"base_url\": \"http://h\"}}, \"models\": []}")
+                .startsWith("test.json: providers.p.type: unknown provider type 'grpc' (known: openai, openrouter, ark)"));
+        assertEquals("test.json: providers.p.base_url: must be an absolute http or https URL, got 'ftp://h'",
+                error("{\"providers\": {\"p\": {\"type\": \"ark\", \"base_url\": \"ftp://h\"}}, \"models\": []}"));
+    }
+}

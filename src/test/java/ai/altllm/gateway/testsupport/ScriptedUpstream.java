@@ -1,0 +1,179 @@
+package ai.altllm.gateway.testsupport;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okio.BufferedSink;
+
+/**
+ * A scripted OpenAI-compatible upstream on 127.0.0.1 for tests: queue answers (JSON, SSE frames with pauses,
+ * faults), run the gateway, then read back exactly what reached the upstream.
+ */
+public final class ScriptedUpstream implements AutoCloseable {
+
+    /** Ways an upstream can fail at the socket level. */
+    public enum Fault {
+        /** Accepts the request, then closes the connection without answering. */
+        DISCONNECT_BEFORE_RESPONSE,
+        /** Never answers; the connection stays open. */
+        STALL
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private volatile CountDownLatch clientClosed = new CountDownLatch(1);
+
+    private ScriptedUpstream() {
+    }
+
+    /** Starts on 127.0.0.1 at the given port (0 picks a free one). */
+    public static ScriptedUpstream start(int port) {
+        ScriptedUpstream upstream = new ScriptedUpstream();
+        try {
+            upstream.server.start(InetAddress.getByName("127.0.0.1"), port);
+        } catch (IOException e) {
+            throw new IllegalStateException("scripted upstream could not bind 127.0.0.1:" + port, e);
+        }
+        return upstream;
+    }
+
+    /** The OpenAI-style base URL, ending in {@code /v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/v1";
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public void enqueueJson(int status, String json) {
+        server.enqueue(new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+                .body(json).build());
+    }
+
+    /** A complete non-streamed {@code chat.completion} whose message content is the given text. */
+    public void enqueueChat(String content, int promptTokens, int completionTokens) {
+        enqueueJson(200, OpenAiJson.chatCompletion(content, promptTokens, completionTokens));
+    }
+
+    /**
+     * An SSE answer: each frame is sent as {@code data: <frame>\n\n} and flushed, with a pause before each one. Pass
+     * {@code "[DONE]"} as the last frame to end the stream properly; set {@code breakAfter} to simulate an upstream
+     * dying mid-stream (the connection closes without the final chunk, so the client sees a truncated body).
+     */
+    public void enqueueStream(Duration pause, List<String> frames, boolean breakAfter) {
+        MockResponse.Builder response = new MockResponse.Builder().code(200)
+                .setHeader("Content-Type", "text/event-stream").setHeader("Transfer-Encoding", "chunked")
+                .body(new FramedBody(frames, pause, breakAfter));
+        if (breakAfter) {
+            response.onResponseEnd(new SocketEffect.CloseSocket());
+        }
+        server.enqueue(response.build());
+    }
+
+    public void enqueueFault(Fault fault) {
+        MockResponse.Builder response = new MockResponse.Builder();
+        switch (fault) {
+            case DISCONNECT_BEFORE_RESPONSE -> response.onResponseStart(new SocketEffect.CloseSocket());
+            case STALL -> response.onResponseStart(SocketEffect.Stall.INSTANCE);
+            default -> throw new IllegalArgumentException(fault.name());
+        }
+        server.enqueue(response.build());
+    }
+
+    /** Waits for the next request that reached the upstream, or fails the test if none arrives in time. */
+    public Recorded take(Duration timeout) {
+        try {
+            RecordedRequest request = server.takeRequest(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (request == null) {
+                throw new AssertionError("no request reached the scripted upstream within " + timeout);
+            }
+            return new Recorded(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
+    /** True once a client hung up while a scripted stream was still being written. */
+    public boolean awaitClientClose(Duration timeout) throws InterruptedException {
+        return clientClosed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** One request as the upstream saw it. */
+    public record Recorded(String method, String path, okhttp3.Headers headers, String body) {
+
+        Recorded(RecordedRequest request) {
+            this(request.getMethod(), request.getUrl().encodedPath(), request.getHeaders(),
+                    request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8));
+        }
+
+        public String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** Writes SSE frames one by one, flushing each, so the client sees them arrive separately. */
+    private final class FramedBody implements MockResponseBody {
+
+        private final List<String> frames;
+        private final Duration pause;
+        private final boolean breakAfter;
+
+        FramedBody(List<String> frames, Duration pause, boolean breakAfter) {
+            this.frames = frames;
+            this.pause = pause;
+            this.breakAfter = breakAfter;
+        }
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            try {
+                for (String frame : frames) {
+                    Thread.sleep(pause.toMillis());
+                    chunk(sink, "data: " + frame + "\n\n");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException();
+            } catch (IOException e) {
+                clientClosed.countDown();
+                throw e;
+            }
+            if (!breakAfter) {
+                sink.writeUtf8("0\r\n\r\n");
+                sink.flush();
+            }
+        }
+
+        /** HTTP/1.1 chunked framing, written here so a broken stream can end without its final chunk. */
+        private void chunk(BufferedSink sink, String text) throws IOException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            sink.writeUtf8(Integer.toHexString(bytes.length) + "\r\n").write(bytes).writeUtf8("\r\n");
+            sink.flush();
+        }
+    }
+}

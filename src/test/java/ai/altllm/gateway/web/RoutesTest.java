@@ -1,0 +1,19 @@
+package ai.altllm.gateway.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoutesTest {
+
+    @Test
+    void inventoryListsThePublicCatalogRoutesWithPlainTemplates() {
+        List<Routes.Route> routes = Routes.all();
+        assertTrue(routes.contains(new Routes.Route("GET", "/health", true)), routes::toString);
+        assertTrue(routes.contains(new Routes.Route("GET", "/health/ready", true)), routes::toString);
+        assertTrue(routes.contains(new Routes.Route("GET", "/v1/models", true)), routes::toString);
+        assertTrue(routes.contains(new Routes.Route("GET", "/v1/models/{id}", true)), routes::toString);
+        assertTrue(routes.contains(new Routes.Route("GET", "/v1/provider", true)), routes::toString);
+    }
+}
