@@ -38,7 +38,8 @@ record KeyRequest(String account, String name, List<String> models, Integer requ
         try {
             BigDecimal limit = value instanceof JsonNumber n ? n.bigDecimalValue()
                     : value instanceof JsonString s ? new BigDecimal(s.getString()) : null;
-            if (limit != null && limit.signum() >= 0 && limit.precision() - limit.scale() <= 14 && limit.scale() <= 10) {
+            boolean fitsTheColumn = limit != null && limit.precision() - limit.scale() <= 14 && limit.scale() <= 10;
+            if (fitsTheColumn && limit.signum() >= 0) {
                 return limit;
             }
         } catch (NumberFormatException e) {

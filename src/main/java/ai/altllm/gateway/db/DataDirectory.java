@@ -3,7 +3,10 @@ package ai.altllm.gateway.db;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
-/** Where the gateway keeps its files: system property {@code altllm.data.dir}, else {@code ALTLLM_DATA_DIR}, else {@code ./data}. */
+/**
+ * Where the gateway keeps its files: system property {@code altllm.data.dir}, else environment variable
+ * {@code ALTLLM_DATA_DIR}, else {@code ./data}.
+ */
 public final class DataDirectory {
 
     static final String PROPERTY = "altllm.data.dir";

@@ -19,7 +19,8 @@ public class KeyResource {
 
     @GET
     public String describe() {
-        // Usage is 0 by design until usage recording (a later issue) lands; the field is here so clients can rely on it.
+        // Usage is 0 by design until usage recording (a later issue) lands; the field is here so clients can rely
+        // on it.
         return KeyJson.own(caller.key(), BigDecimal.ZERO).toString();
     }
 }

@@ -3,6 +3,9 @@ package ai.altllm.gateway.keys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -55,6 +58,12 @@ public class LastUsed {
             // Losing a last-used time is harmless; a dead flusher thread would lose all of them.
             LOG.log(Level.WARNING, "Could not record last use of " + batch.size() + " keys: " + e.getMessage());
         }
+    }
+
+    /** Flushes while the database is certainly still open; beans are destroyed in no guaranteed order. */
+    void beforeShutdown(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class)
+            Object event) {
+        flush();
     }
 
     // No "throws" here: on Payara a @PreDestroy that declares a checked exception silently breaks deployment.

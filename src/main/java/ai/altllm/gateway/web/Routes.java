@@ -20,8 +20,14 @@ public final class Routes {
         PUBLIC, API_KEY, ADMIN
     }
 
-    /** The one rule the authentication filters and the inventory share: {@code admin/...} resources are ADMIN. */
+    /**
+     * The one rule the authentication filters and the inventory share: {@code admin/...} resources are ADMIN, and
+     * anything unrecognised needs a key, so a forgotten annotation fails closed.
+     */
     public static Access access(Class<?> resource, Method method) {
+        if (resource == null || method == null) {
+            return Access.API_KEY;
+        }
         if (resource.isAnnotationPresent(Public.class) || method.isAnnotationPresent(Public.class)) {
             return Access.PUBLIC;
         }
