@@ -18,6 +18,11 @@ class KeyRequestTest {
         return KeyRequest.parse(json, NOW);
     }
 
+    /** A body with the required fields and one more. */
+    private static String with(String field) {
+        return "{\"account\": \"a\", \"name\": \"n\", " + field + "}";
+    }
+
     /** The {@code param} of the 400 a body gets. */
     private static String param(String json) {
         ApiException e = assertThrows(ApiException.class, () -> parse(json));
@@ -28,7 +33,8 @@ class KeyRequestTest {
     @Test
     void theIssueExampleParses() {
         KeyRequest request = parse("{\"account\": \"team-a\", \"name\": \"ci\", \"models\": [\"altllm-basic\"], "
-                + "\"rate_limit\": {\"requests_per_minute\": 60, \"tokens_per_minute\": 100000}, \"expires_at\": null}");
+                + "\"rate_limit\": {\"requests_per_minute\": 60, \"tokens_per_minute\": 100000}, "
+                + "\"expires_at\": null}");
         assertEquals("team-a", request.account());
         assertEquals(List.of("altllm-basic"), request.models());
         assertEquals(60, request.requestsPerMinute());
@@ -39,14 +45,11 @@ class KeyRequestTest {
 
     @Test
     void datesAndCreditLimitsInTheirAcceptedForms() {
-        assertEquals(Instant.parse("2027-01-31T00:00:00Z"), parse("{\"account\": \"a\", \"name\": \"n\", "
-                + "\"expires_at\": \"2027-01-31T00:00:00Z\"}").expiresAt());
-        assertEquals(Instant.ofEpochSecond(1900000000L), parse("{\"account\": \"a\", \"name\": \"n\", "
-                + "\"expires_at\": 1900000000}").expiresAt());
-        assertEquals(new BigDecimal("25.50"), parse("{\"account\": \"a\", \"name\": \"n\", \"credit_limit\": "
-                + "\"25.50\"}").creditLimit());
-        assertEquals(new BigDecimal("10"), parse("{\"account\": \"a\", \"name\": \"n\", \"credit_limit\": 10}")
-                .creditLimit());
+        assertEquals(Instant.parse("2027-01-31T00:00:00Z"),
+                parse(with("\"expires_at\": \"2027-01-31T00:00:00Z\"")).expiresAt());
+        assertEquals(Instant.ofEpochSecond(1900000000L), parse(with("\"expires_at\": 1900000000")).expiresAt());
+        assertEquals(new BigDecimal("25.50"), parse(with("\"credit_limit\": \"25.50\"")).creditLimit());
+        assertEquals(new BigDecimal("10"), parse(with("\"credit_limit\": 10")).creditLimit());
     }
 
     @Test
@@ -59,21 +62,18 @@ class KeyRequestTest {
         assertEquals("name", param("{\"account\": \"a\", \"name\": \"  \"}"));
         assertEquals("name", param("{\"account\": \"a\", \"name\": \"" + "x".repeat(201) + "\"}"));
         assertEquals("nmae", param("{\"account\": \"a\", \"nmae\": \"n\"}"));
-        assertEquals("models", param("{\"account\": \"a\", \"name\": \"n\", \"models\": \"altllm-basic\"}"));
-        assertEquals("models", param("{\"account\": \"a\", \"name\": \"n\", \"models\": []}"));
-        assertEquals("models[1]", param("{\"account\": \"a\", \"name\": \"n\", \"models\": [\"a\", 2]}"));
-        assertEquals("rate_limit", param("{\"account\": \"a\", \"name\": \"n\", \"rate_limit\": 60}"));
-        assertEquals("rate_limit.requests_per_minute", param("{\"account\": \"a\", \"name\": \"n\", "
-                + "\"rate_limit\": {\"requests_per_minute\": -1}}"));
-        assertEquals("rate_limit.requests_per_minute", param("{\"account\": \"a\", \"name\": \"n\", "
-                + "\"rate_limit\": {\"requests_per_minute\": 1.5}}"));
-        assertEquals("rate_limit.tokens_per_minute", param("{\"account\": \"a\", \"name\": \"n\", "
-                + "\"rate_limit\": {\"tokens_per_minute\": \"many\"}}"));
-        assertEquals("rate_limit.burst", param("{\"account\": \"a\", \"name\": \"n\", \"rate_limit\": {\"burst\": 1}}"));
-        assertEquals("credit_limit", param("{\"account\": \"a\", \"name\": \"n\", \"credit_limit\": -5}"));
-        assertEquals("credit_limit", param("{\"account\": \"a\", \"name\": \"n\", \"credit_limit\": \"ten\"}"));
-        assertEquals("expires_at", param("{\"account\": \"a\", \"name\": \"n\", \"expires_at\": \"tomorrow\"}"));
-        assertEquals("expires_at", param("{\"account\": \"a\", \"name\": \"n\", \"expires_at\": \"2020-01-01T00:00:00Z\"}"));
-        assertEquals("expires_at", param("{\"account\": \"a\", \"name\": \"n\", \"expires_at\": true}"));
+        assertEquals("models", param(with("\"models\": \"altllm-basic\"")));
+        assertEquals("models", param(with("\"models\": []")));
+        assertEquals("models[1]", param(with("\"models\": [\"a\", 2]")));
+        assertEquals("rate_limit", param(with("\"rate_limit\": 60")));
+        assertEquals("rate_limit.requests_per_minute", param(with("\"rate_limit\": {\"requests_per_minute\": -1}")));
+        assertEquals("rate_limit.requests_per_minute", param(with("\"rate_limit\": {\"requests_per_minute\": 1.5}")));
+        assertEquals("rate_limit.tokens_per_minute", param(with("\"rate_limit\": {\"tokens_per_minute\": \"x\"}")));
+        assertEquals("rate_limit.burst", param(with("\"rate_limit\": {\"burst\": 1}")));
+        assertEquals("credit_limit", param(with("\"credit_limit\": -5")));
+        assertEquals("credit_limit", param(with("\"credit_limit\": \"ten\"")));
+        assertEquals("expires_at", param(with("\"expires_at\": \"tomorrow\"")));
+        assertEquals("expires_at", param(with("\"expires_at\": \"2020-01-01T00:00:00Z\"")));
+        assertEquals("expires_at", param(with("\"expires_at\": true")));
     }
 }

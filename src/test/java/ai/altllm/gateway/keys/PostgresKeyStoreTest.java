@@ -48,7 +48,8 @@ class PostgresKeyStoreTest extends KeyStoreContract {
     private static DatabaseConfig config(String url) {
         String user = System.getenv("ALTLLM_TEST_PG_USER");
         String password = System.getenv("ALTLLM_TEST_PG_PASSWORD");
-        return new DatabaseConfig(url, user == null ? "" : user, password == null ? Secret.none() : Secret.of(password));
+        return new DatabaseConfig(url, user == null ? "" : user,
+                password == null ? Secret.none() : Secret.of(password));
     }
 
     @AfterAll
