@@ -22,7 +22,8 @@ public class Authenticator {
 
     /**
      * The key, if the token is a known key that is neither revoked nor expired. Every token, even an absent or
-     * malformed one, goes through the same hash-and-lookup path, so failures cannot be told apart by timing.
+     * malformed one, goes through the same hash-and-lookup path, so a missing, malformed or unknown key cannot be
+     * told apart by timing (only a once-valid key may answer faster, from the cache, which tells its holder nothing).
      */
     public Optional<ApiKey> authenticate(String token) {
         byte[] hash = KeyFormat.hash(token == null ? "" : token);
