@@ -209,6 +209,20 @@ class KeysIT {
     }
 
     @Test
+    @Order(8)
+    void lastUseIsRecordedInTheNextBatch() throws InterruptedException {
+        String id = KEY_IDS.get(0);
+        assertEquals(200, client.withKey("GET", "/v1/key", SECRETS.get(0)).statusCode());
+        JsonObject listed = null;
+        for (int i = 0; i < 60 && (listed == null || listed.isNull("last_used_at")); i++) {
+            Thread.sleep(250);
+            listed = Gateway.json(client.admin("GET", "/admin/v1/keys", null)).getJsonArray("data").stream()
+                    .map(JsonObject.class::cast).filter(k -> k.getString("id").equals(id)).findFirst().orElseThrow();
+        }
+        assertFalse(listed.isNull("last_used_at"), "flushed within " + LastUsed.FLUSH_SECONDS + " s: " + listed);
+    }
+
+    @Test
     @Order(100)
     void theServerLogNamesKeyIdsButNeverASecret() throws InterruptedException {
         assertTrue(SECRETS.size() >= 3, "the tests above created keys");
