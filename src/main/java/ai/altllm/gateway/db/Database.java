@@ -3,7 +3,6 @@ package ai.altllm.gateway.db;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.health.ReadinessCheck;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,24 +27,31 @@ public class Database implements ReadinessCheck {
 
     private HikariDataSource pool;
 
-    @PostConstruct
-    void open() {
-        var config = configuration.get().database();
-        pool = Pools.open(config, DataDirectory.resolve(System::getProperty, System::getenv));
-        LOG.log(Level.INFO, "AltLLM database ready: {0}", config == null ? "embedded H2 at " + pool.getJdbcUrl()
-                : config.isPostgres() ? "PostgreSQL" : "H2 (configured)");
-    }
-
     /**
      * Opens the pool at deployment, so a broken database fails startup instead of the first request; after the
      * configuration check, whose message about a broken file should come first.
      */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class)
             Object event) {
-        pool.getPoolName();
+        var config = configuration.get().database();
+        try {
+            pool = Pools.open(config, DataDirectory.resolve(System::getProperty, System::getenv));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "AltLLM Gateway cannot start: database: " + e.getMessage());
+            if (Boolean.getBoolean("altllm.exitOnStartupFailure")) {
+                // As for a broken config file: exit from a fresh thread, the deployment thread holds server locks.
+                new Thread(() -> System.exit(2), "altllm-exit").start();
+            }
+            throw e;
+        }
+        LOG.log(Level.INFO, "AltLLM database ready: {0}", config == null ? "embedded H2 at " + pool.getJdbcUrl()
+                : config.isPostgres() ? "PostgreSQL" : "H2 (configured)");
     }
 
     public DataSource dataSource() {
+        if (pool == null) {
+            throw new IllegalStateException("the database did not open at startup; see the first error in the log");
+        }
         return pool;
     }
 
@@ -56,6 +62,9 @@ public class Database implements ReadinessCheck {
 
     @Override
     public String problem() {
+        if (pool == null) {
+            return "database not open";
+        }
         try (Connection connection = pool.getConnection()) {
             return connection.isValid(1) ? null : "database connection is not valid";
         } catch (SQLException e) {
@@ -67,7 +76,9 @@ public class Database implements ReadinessCheck {
     @PreDestroy
     void close() {
         try {
-            pool.close();
+            if (pool != null) {
+                pool.close();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Closing the database pool failed", e);
         }
