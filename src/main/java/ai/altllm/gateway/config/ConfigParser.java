@@ -43,7 +43,8 @@ public final class ConfigParser {
         Fields root = new Fields(source, "", readObject(source, text), new Interpolation(environment));
         Map<String, ProviderConfig> providers = providers(root.object("providers"));
         List<ModelConfig> models = models(root, providers);
-        return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), root.json());
+        DatabaseConfig database = DatabaseSection.read(root);
+        return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, root.json());
     }
 
     private static JsonObject readObject(String source, String text) {

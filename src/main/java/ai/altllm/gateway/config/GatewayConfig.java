@@ -9,10 +9,11 @@ import java.util.Optional;
  * The whole gateway configuration as read from one JSON file.
  *
  * @param source the file it came from, for messages
+ * @param database the {@code database} section, or {@code null} for the embedded database
  * @param raw the parsed document, for sections read by their own components
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
-        JsonObject raw) {
+        DatabaseConfig database, JsonObject raw) {
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();

@@ -1,7 +1,12 @@
 package ai.altllm.gateway.web;
 
+import ai.altllm.gateway.admin.AccountsResource;
+import ai.altllm.gateway.admin.AdminFilter;
+import ai.altllm.gateway.admin.KeysResource;
 import ai.altllm.gateway.errors.GatewayExceptionMapper;
 import ai.altllm.gateway.health.HealthResource;
+import ai.altllm.gateway.keys.AuthFilter;
+import ai.altllm.gateway.keys.KeyResource;
 import ai.altllm.gateway.models.ModelsResource;
 import ai.altllm.gateway.models.ProviderResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -18,9 +23,10 @@ import java.util.Set;
 public class GatewayApplication extends Application {
 
     public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, ModelsResource.class,
-            ProviderResource.class);
+            ProviderResource.class, KeyResource.class, AccountsResource.class, KeysResource.class);
 
-    private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class);
+    private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
+            AdminFilter.class);
 
     @Override
     public Set<Class<?>> getClasses() {

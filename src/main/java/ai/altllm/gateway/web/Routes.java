@@ -15,6 +15,26 @@ public final class Routes {
     public record Route(String method, String path, boolean isPublic) {
     }
 
+    /** Who may call a route: anyone, the holder of an API key, or the operator with the admin key. */
+    public enum Access {
+        PUBLIC, API_KEY, ADMIN
+    }
+
+    /**
+     * The one rule the authentication filters and the inventory share: {@code admin/...} resources are ADMIN, and
+     * anything unrecognised needs a key, so a forgotten annotation fails closed.
+     */
+    public static Access access(Class<?> resource, Method method) {
+        if (resource == null || method == null) {
+            return Access.API_KEY;
+        }
+        if (resource.isAnnotationPresent(Public.class) || method.isAnnotationPresent(Public.class)) {
+            return Access.PUBLIC;
+        }
+        Path path = resource.getAnnotation(Path.class);
+        return path != null && join("", path.value()).startsWith("/admin/") ? Access.ADMIN : Access.API_KEY;
+    }
+
     private Routes() {
     }
 
@@ -26,7 +46,7 @@ public final class Routes {
                 String verb = verb(method);
                 if (verb != null) {
                     Path sub = method.getAnnotation(Path.class);
-                    boolean open = resource.isAnnotationPresent(Public.class) || method.isAnnotationPresent(Public.class);
+                    boolean open = access(resource, method) == Access.PUBLIC;
                     routes.add(new Route(verb, sub == null ? base : join(base, sub.value()), open));
                 }
             }

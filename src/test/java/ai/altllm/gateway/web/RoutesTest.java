@@ -1,8 +1,10 @@
 package ai.altllm.gateway.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class RoutesTest {
@@ -15,5 +17,32 @@ class RoutesTest {
         assertTrue(routes.contains(new Routes.Route("GET", "/v1/models", true)), routes::toString);
         assertTrue(routes.contains(new Routes.Route("GET", "/v1/models/{id}", true)), routes::toString);
         assertTrue(routes.contains(new Routes.Route("GET", "/v1/provider", true)), routes::toString);
+    }
+
+    /** The only routes anyone may call without a key; every other route, present or future, needs one. */
+    static final Pattern PUBLIC = Pattern.compile("/health(/.*)?|/v1/models(/.*)?|/v1/provider");
+
+    @Test
+    void everyRouteButHealthModelsAndProviderRequiresAKey() {
+        for (Routes.Route route : Routes.all()) {
+            assertEquals(PUBLIC.matcher(route.path()).matches(), route.isPublic(), route.toString());
+        }
+        assertTrue(Routes.all().contains(new Routes.Route("GET", "/v1/key", false)));
+        assertTrue(Routes.all().contains(new Routes.Route("DELETE", "/admin/v1/keys/{id}", false)));
+    }
+
+    @Test
+    void adminResourcesNeedTheAdminKeyAndNothingElseDoes() throws NoSuchMethodException {
+        for (Class<?> resource : GatewayApplication.RESOURCES) {
+            String path = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
+            for (java.lang.reflect.Method method : resource.getMethods()) {
+                Routes.Access access = Routes.access(resource, method);
+                if (path.startsWith("admin/")) {
+                    assertEquals(Routes.Access.ADMIN, access, resource + "." + method.getName());
+                } else {
+                    assertTrue(access != Routes.Access.ADMIN, resource + "." + method.getName());
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,65 @@
+package ai.altllm.gateway.admin;
+
+import ai.altllm.gateway.db.StorageException;
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.keys.Account;
+import ai.altllm.gateway.keys.AccountRepository;
+import ai.altllm.gateway.keys.KeyJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Set;
+
+/** {@code /admin/v1/accounts}: create and list the accounts (teams or people) that own API keys. */
+@Path("admin/v1/accounts")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    private static final Logger LOG = System.getLogger(AccountsResource.class.getName());
+    private static final Set<String> FIELDS = Set.of("name", "kind");
+    private static final Set<String> KINDS = Set.of("team", "person");
+
+    @Inject
+    AccountRepository accounts;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String text) {
+        JsonBody body = JsonBody.parse(text, FIELDS);
+        String name = body.name("name", 200);
+        String kind = body.string("kind", "team");
+        if (!KINDS.contains(kind)) {
+            throw body.invalid("kind", "must be \"team\" or \"person\"");
+        }
+        Account account = Account.create(name, kind);
+        try {
+            accounts.insert(account);
+        } catch (StorageException e) {
+            if (e.isConstraintViolation()) {
+                throw new ApiException(409, "invalid_request_error", "account_exists", "name",
+                        "An account named '" + name + "' already exists.");
+            }
+            throw e;
+        }
+        LOG.log(Level.INFO, "Created account {0} ({1})", account.id(), kind);
+        return Response.status(201).entity(KeyJson.account(account).toString()).build();
+    }
+
+    @GET
+    public String list() {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        accounts.list().forEach(a -> data.add(KeyJson.account(a)));
+        return Json.createObjectBuilder().add("object", "list").add("data", data).build().toString();
+    }
+}

@@ -1,0 +1,38 @@
+package ai.altllm.gateway.admin;
+
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.keys.Bearer;
+import ai.altllm.gateway.keys.KeyFormat;
+import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.util.function.UnaryOperator;
+
+/** The operator's admin key from {@code ALTLLM_ADMIN_KEY}; without it the admin API answers 403 and does nothing. */
+public final class AdminKey {
+
+    static final String VARIABLE = "ALTLLM_ADMIN_KEY";
+
+    private final byte[] hash;
+
+    AdminKey(UnaryOperator<String> environment) {
+        String value = environment.apply(VARIABLE);
+        this.hash = value == null || value.isBlank() ? null : KeyFormat.hash(value.trim());
+    }
+
+    public boolean isEnabled() {
+        return hash != null;
+    }
+
+    /** {@code null} when the token is the admin key, otherwise the response to send instead. */
+    Response refusal(String token) {
+        if (hash == null) {
+            return ErrorEnvelope.response(new ApiException(403, "permission_error", "admin_disabled", null,
+                    "The admin API is disabled: set the environment variable " + VARIABLE
+                            + " on the gateway to enable it."));
+        }
+        // Comparing fixed-length hashes keeps the comparison constant-time even for tokens of another length.
+        boolean match = MessageDigest.isEqual(hash, KeyFormat.hash(token == null ? "" : token));
+        return match ? null : Bearer.unauthorized();
+    }
+}

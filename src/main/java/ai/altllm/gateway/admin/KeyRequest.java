@@ -1,0 +1,75 @@
+package ai.altllm.gateway.admin;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/** A checked {@code POST /admin/v1/keys} body; the account and models are resolved by the resource. */
+record KeyRequest(String account, String name, List<String> models, Integer requestsPerMinute,
+        Long tokensPerMinute, BigDecimal creditLimit, Instant expiresAt) {
+
+    private static final Set<String> FIELDS = Set.of("account", "name", "models", "rate_limit", "credit_limit",
+            "expires_at");
+    private static final Set<String> RATE_FIELDS = Set.of("requests_per_minute", "tokens_per_minute");
+
+    static KeyRequest parse(String text, Instant now) {
+        JsonBody body = JsonBody.parse(text, FIELDS);
+        String account = body.name("account", 200);
+        String name = body.name("name", 200);
+        List<String> models = body.strings("models");
+        JsonBody rate = body.object("rate_limit", RATE_FIELDS);
+        Long requests = rate == null ? null : rate.positive("requests_per_minute", Integer.MAX_VALUE);
+        Long tokens = rate == null ? null : rate.positive("tokens_per_minute", Long.MAX_VALUE / 2);
+        return new KeyRequest(account, name, models, requests == null ? null : requests.intValue(), tokens,
+                credit(body), expiry(body, now));
+    }
+
+    private static BigDecimal credit(JsonBody body) {
+        if (!body.has("credit_limit")) {
+            return null;
+        }
+        JsonValue value = body.raw("credit_limit");
+        try {
+            BigDecimal limit = value instanceof JsonNumber n ? n.bigDecimalValue()
+                    : value instanceof JsonString s ? new BigDecimal(s.getString()) : null;
+            boolean fitsTheColumn = limit != null && limit.precision() - limit.scale() <= 14 && limit.scale() <= 10;
+            if (fitsTheColumn && limit.signum() >= 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like every other unusable value
+        }
+        throw body.invalid("credit_limit", "must be a non-negative decimal such as \"25.00\" (at most 10 decimals)");
+    }
+
+    /** Unix seconds or an ISO-8601 date-time with offset, e.g. {@code 2027-01-31T00:00:00Z}; must lie ahead. */
+    private static Instant expiry(JsonBody body, Instant now) {
+        if (!body.has("expires_at")) {
+            return null;
+        }
+        JsonValue value = body.raw("expires_at");
+        Instant at;
+        if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < 40) {
+            at = Instant.ofEpochSecond(n.longValue());
+        } else if (value instanceof JsonString s) {
+            try {
+                at = OffsetDateTime.parse(s.getString()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw body.invalid("expires_at", "must be an ISO-8601 date-time with offset such as "
+                        + "\"2027-01-31T00:00:00Z\", Unix seconds, or null");
+            }
+        } else {
+            throw body.invalid("expires_at", "must be Unix seconds, an ISO-8601 date-time string, or null");
+        }
+        if (!at.isAfter(now)) {
+            throw body.invalid("expires_at", "must be in the future");
+        }
+        return at;
+    }
+}
