@@ -4,6 +4,7 @@ import ai.altllm.gateway.db.StorageException;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
+import ai.altllm.gateway.keys.Passwords;
 import ai.altllm.gateway.keys.KeyJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,11 +28,14 @@ import java.util.Set;
 public class AccountsResource {
 
     private static final Logger LOG = System.getLogger(AccountsResource.class.getName());
-    private static final Set<String> FIELDS = Set.of("name", "kind");
+    private static final Set<String> FIELDS = Set.of("name", "kind", "password");
     private static final Set<String> KINDS = Set.of("team", "person");
 
     @Inject
     AccountRepository accounts;
+
+    @Inject
+    Passwords passwords;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +46,11 @@ public class AccountsResource {
         if (!KINDS.contains(kind)) {
             throw body.invalid("kind", "must be \"team\" or \"person\"");
         }
+        String password = body.string("password", null);
+        if (password != null && (password.length() < Passwords.MIN_LENGTH || password.length() > Passwords.MAX_LENGTH)) {
+            throw body.invalid("password", "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH
+                    + " characters");
+        }
         Account account = Account.create(name, kind);
         try {
             accounts.insert(account);
@@ -51,6 +60,9 @@ public class AccountsResource {
                         "An account named '" + name + "' already exists.");
             }
             throw e;
+        }
+        if (password != null) {
+            accounts.setPasswordHash(account.id(), passwords.hash(password));
         }
         LOG.log(Level.INFO, "Created account {0} ({1})", account.id(), kind);
         return Response.status(201).entity(KeyJson.account(account).toString()).build();

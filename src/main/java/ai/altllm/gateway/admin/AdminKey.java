@@ -20,6 +20,15 @@ public final class AdminKey {
         this.hash = value == null || value.isBlank() ? null : KeyFormat.hash(value.trim());
     }
 
+    public static AdminKey fromEnvironment() {
+        return new AdminKey(System::getenv);
+    }
+
+    /** Whether the token is the admin key (always false while the admin API is disabled); constant-time. */
+    public boolean matches(String token) {
+        return hash != null && MessageDigest.isEqual(hash, KeyFormat.hash(token == null ? "" : token));
+    }
+
     public boolean isEnabled() {
         return hash != null;
     }
@@ -32,7 +41,6 @@ public final class AdminKey {
                             + " on the gateway to enable it."));
         }
         // Comparing fixed-length hashes keeps the comparison constant-time even for tokens of another length.
-        boolean match = MessageDigest.isEqual(hash, KeyFormat.hash(token == null ? "" : token));
-        return match ? null : Bearer.unauthorized();
+        return matches(token) ? null : Bearer.unauthorized();
     }
 }

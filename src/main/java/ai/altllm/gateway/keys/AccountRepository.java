@@ -54,6 +54,19 @@ public class AccountRepository {
                 }, AccountRepository::account).stream().findFirst();
     }
 
+    public void setPasswordHash(String accountId, String hash) {
+        Jdbc.update(dataSource, "UPDATE accounts SET password_hash = ? WHERE id = ?", s -> {
+            s.setString(1, hash);
+            s.setString(2, accountId);
+        });
+    }
+
+    /** The stored password hash of an account, by id; empty when it has none or does not exist. */
+    public Optional<String> passwordHash(String accountId) {
+        return Jdbc.query(dataSource, "SELECT password_hash FROM accounts WHERE id = ?", s -> s.setString(1, accountId),
+                row -> row.getString(1)).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     private static Account account(ResultSet row) throws SQLException {
         return new Account(row.getString("id"), row.getString("name"), row.getString("kind"),
                 Jdbc.instant(row, "created_at"));

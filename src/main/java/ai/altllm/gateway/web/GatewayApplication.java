@@ -9,6 +9,11 @@ import ai.altllm.gateway.keys.AuthFilter;
 import ai.altllm.gateway.keys.KeyResource;
 import ai.altllm.gateway.models.ModelsResource;
 import ai.altllm.gateway.models.ProviderResource;
+import ai.altllm.gateway.portal.PortalAccountsResource;
+import ai.altllm.gateway.portal.PortalFiles;
+import ai.altllm.gateway.portal.PortalFilter;
+import ai.altllm.gateway.portal.PortalKeysResource;
+import ai.altllm.gateway.portal.SessionResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
@@ -23,10 +28,11 @@ import java.util.Set;
 public class GatewayApplication extends Application {
 
     public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, ModelsResource.class,
-            ProviderResource.class, KeyResource.class, AccountsResource.class, KeysResource.class);
+            ProviderResource.class, KeyResource.class, AccountsResource.class, KeysResource.class,
+            PortalFiles.class, SessionResource.class, PortalKeysResource.class, PortalAccountsResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
-            AdminFilter.class);
+            AdminFilter.class, PortalFilter.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -15,9 +15,12 @@ public final class Routes {
     public record Route(String method, String path, boolean isPublic) {
     }
 
-    /** Who may call a route: anyone, the holder of an API key, or the operator with the admin key. */
+    /**
+     * Who may call a route: anyone, the holder of an API key, the operator with the admin key, or someone signed in
+     * to the portal (a session cookie, for {@code portal/api/...}).
+     */
     public enum Access {
-        PUBLIC, API_KEY, ADMIN
+        PUBLIC, API_KEY, ADMIN, SESSION
     }
 
     /**
@@ -32,7 +35,9 @@ public final class Routes {
             return Access.PUBLIC;
         }
         Path path = resource.getAnnotation(Path.class);
-        return path != null && join("", path.value()).startsWith("/admin/") ? Access.ADMIN : Access.API_KEY;
+        String base = path == null ? "" : join("", path.value());
+        return base.startsWith("/admin/") ? Access.ADMIN : base.startsWith("/portal/api/") ? Access.SESSION
+                : Access.API_KEY;
     }
 
     private Routes() {

@@ -19,8 +19,11 @@ class RoutesTest {
         assertTrue(routes.contains(new Routes.Route("GET", "/v1/provider", true)), routes::toString);
     }
 
-    /** The only routes anyone may call without a key; every other route, present or future, needs one. */
-    static final Pattern PUBLIC = Pattern.compile("/health(/.*)?|/v1/models(/.*)?|/v1/provider");
+    /**
+     * The only routes anyone may call without a key: health, the catalog, and the portal's static files (the root
+     * redirects to them); every other route, present or future, needs a key, the admin key or a portal session.
+     */
+    static final Pattern PUBLIC = Pattern.compile("/health(/.*)?|/v1/models(/.*)?|/v1/provider|/|/portal|/portal/\\{name}");
 
     @Test
     void everyRouteButHealthModelsAndProviderRequiresAKey() {

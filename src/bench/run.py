@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Chat relay benchmark: direct-to-upstream vs through the gateway, on loopback only.
+
+The gateway is pinned to core 1, nginx (the scripted upstream) and the load generators to core 0.
+Prints one table; see docs/benchmarks.md for how to read it. Usage: src/bench/run.sh [--quick] [--streams N]
+"""
+import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, time, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BENCH = os.path.join(ROOT, "src", "bench")
+WORK = "/tmp/altllm-bench"
+GW_PORT = 18080
+ADMIN_KEY = "bench-admin-key-0123456789"
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def body(model, stream):
+    b = {"model": model, "messages": [{"role": "user", "content": "Say hello."}], "max_tokens": 16}
+    if stream:
+        b["stream"] = True
+    return json.dumps(b)
+
+
+def http(method, url, data=None, headers=None):
+    req = urllib.request.Request(url, method=method, data=data.encode() if data else None, headers=headers or {})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return r.status, r.read().decode()
+
+
+def start_nginx():
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(os.path.join(WORK, "www"))
+    frame = 'data: {"id":"chatcmpl-slow","object":"chat.completion.chunk","created":1704067200,"model":"m","choices":[{"index":0,"delta":{"content":"tick"},"finish_reason":null}]}\n\n'
+    with open(os.path.join(WORK, "www", "slow.sse"), "w") as f:
+        f.write(frame * 400 + "data: [DONE]\n\n")
+    shutil.copy(os.path.join(BENCH, "nginx.conf"), WORK)
+    sh(["taskset", "-c", "0", "nginx", "-p", WORK, "-c", os.path.join(WORK, "nginx.conf")])
+
+
+def stop_nginx():
+    subprocess.run(["nginx", "-p", WORK, "-c", os.path.join(WORK, "nginx.conf"), "-s", "stop"], capture_output=True)
+
+
+def start_gateway():
+    env = dict(os.environ, ALTLLM_CONFIG=os.path.join(BENCH, "bench-config.json"), ALTLLM_ADMIN_KEY=ADMIN_KEY,
+               ALTLLM_DATA_DIR=os.path.join(WORK, "data"))
+    log = open(os.path.join(WORK, "gateway.log"), "w")
+    proc = subprocess.Popen(["taskset", "-c", "1", "java", "-Xmx512m", "-Xss512k", "-jar",
+                             os.path.join(ROOT, "target", "altllm-micro.jar"), "--port", str(GW_PORT),
+                             "--nohazelcast"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(600):
+        try:
+            if http("GET", f"http://127.0.0.1:{GW_PORT}/health")[0] == 200:
+                return proc
+        except Exception:
+            time.sleep(0.2)
+    proc.kill()
+    sys.exit("gateway did not start; see " + os.path.join(WORK, "gateway.log"))
+
+
+def create_key():
+    admin = {"Authorization": "Bearer " + ADMIN_KEY, "Content-Type": "application/json"}
+    base = f"http://127.0.0.1:{GW_PORT}/admin/v1"
+    account = json.loads(http("POST", base + "/accounts", json.dumps({"name": "bench"}), admin)[1])
+    key = json.loads(http("POST", base + "/keys", json.dumps({
+        "account": account["id"], "name": "bench",
+        "rate_limit": {"requests_per_minute": 100000000, "tokens_per_minute": 100000000000}}), admin)[1])
+    return key["key"]
+
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def rss_mb(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+
+
+def threads(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("Threads"):
+            return int(line.split()[1])
+
+
+def to_ms(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def wrk(url, model, stream, conns, seconds, key):
+    env = dict(os.environ, BENCH_BODY=body(model, stream), BENCH_KEY=key or "")
+    out = sh(["taskset", "-c", "0", "wrk", "-t1", f"-c{conns}", f"-d{seconds}s", "--latency",
+              "-s", os.path.join(BENCH, "chat.lua"), url], env=env)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    p50 = to_ms(re.search(r"50%\s+(\S+)", out).group(1))
+    p99 = to_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "total": total, "p50": p50, "p99": p99, "non2xx": int(errors.group(1)) if errors else 0}
+
+
+def first_token_ms(port, path, payload, key, n):
+    """Sequential requests on fresh connections; time from sending the request to the first 'data:' byte."""
+    samples = []
+    headers = f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n"
+    if key:
+        headers += f"Authorization: Bearer {key}\r\n"
+    request = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}\r\n{payload}").encode()
+    for _ in range(n):
+        s = socket.create_connection(("127.0.0.1", port))
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        start = time.perf_counter()
+        s.sendall(request)
+        seen = b""
+        while b"data:" not in seen:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            seen += chunk
+        samples.append((time.perf_counter() - start) * 1000)
+        s.close()
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="short runs, for checking the harness")
+    ap.add_argument("--streams", type=int, default=0, help="also hold N concurrent slow streams open")
+    args = ap.parse_args()
+    seconds = 3 if args.quick else 10
+    start_nginx()
+    gw = start_gateway()
+    try:
+        key = create_key()
+        direct_url = "http://127.0.0.1:{}/v1/chat/completions"
+        gw_url = f"http://127.0.0.1:{GW_PORT}/v1/chat/completions"
+        wrk(gw_url, "bench-fast", False, 32, seconds, key)  # warm-up: JIT, pools
+        wrk(gw_url, "bench-stream", True, 32, seconds, key)
+        rows = []
+        for stream, port, model in ((False, 9101, "bench-fast"), (True, 9102, "bench-stream")):
+            for conns in (1, 32, 128):
+                d = wrk(direct_url.format(port), "bench-upstream", stream, conns, seconds, None)
+                cpu0 = cpu_seconds(gw.pid)
+                g = wrk(gw_url, model, stream, conns, seconds, key)
+                cpu_us = (cpu_seconds(gw.pid) - cpu0) * 1e6 / max(g["total"], 1)
+                rows.append(("stream" if stream else "json", conns, d, g, cpu_us))
+        print(f"\n{'mode':6} {'conc':>4} | {'direct rps':>10} {'gw rps':>9} | {'direct p50':>10} {'gw p50':>8} "
+              f"{'added p50':>9} | {'direct p99':>10} {'gw p99':>8} {'added p99':>9} | {'gw cpu/req':>10} {'non-2xx':>7}")
+        for mode, conns, d, g, cpu_us in rows:
+            print(f"{mode:6} {conns:>4} | {d['rps']:>10.0f} {g['rps']:>9.0f} | {d['p50']:>8.3f}ms {g['p50']:>6.3f}ms "
+                  f"{g['p50'] - d['p50']:>7.3f}ms | {d['p99']:>8.3f}ms {g['p99']:>6.3f}ms {g['p99'] - d['p99']:>7.3f}ms"
+                  f" | {cpu_us:>8.0f}us {g['non2xx']:>7}")
+        n = 100 if args.quick else 500
+        dp50, dp99 = first_token_ms(9102, "/v1/chat/completions", body("bench-upstream", True), None, n)
+        gp50, gp99 = first_token_ms(GW_PORT, "/v1/chat/completions", body("bench-stream", True), key, n)
+        print(f"\nfirst token (fresh connection, sequential, n={n}): direct p50 {dp50:.3f}ms p99 {dp99:.3f}ms | "
+              f"gateway p50 {gp50:.3f}ms p99 {gp99:.3f}ms | added p50 {gp50 - dp50:.3f}ms")
+        print(f"gateway RSS after load: {rss_mb(gw.pid):.0f} MB, threads: {threads(gw.pid)} (-Xmx512m)")
+        if args.streams:
+            out = sh([sys.executable, os.path.join(BENCH, "streams.py"), str(GW_PORT), key, str(args.streams),
+                      str(gw.pid)])
+            print(out.strip())
+    finally:
+        gw.terminate()
+        gw.wait(timeout=60)
+        stop_nginx()
+
+
+if __name__ == "__main__":
+    main()

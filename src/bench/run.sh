@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the chat relay benchmark (see docs/benchmarks.md). Needs two cores, nginx and wrk (installed if missing).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v nginx >/dev/null && command -v wrk >/dev/null || apt-get install -y nginx-light wrk >/dev/null
+[ -f target/altllm-micro.jar ] || ./mvnw -q -B package -DskipTests
+ulimit -n 65535
+exec python3 src/bench/run.py "$@"

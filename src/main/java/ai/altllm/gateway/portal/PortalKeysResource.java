@@ -1,0 +1,75 @@
+package ai.altllm.gateway.portal;
+
+import ai.altllm.gateway.admin.KeyIssuer;
+import ai.altllm.gateway.errors.ApiException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+
+/**
+ * {@code /portal/api/keys}: the API Keys page's data. An account sees and manages only its own keys; the admin sees
+ * every key and chooses the account when creating one.
+ */
+@Path("portal/api/keys")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PortalKeysResource {
+
+    @Inject
+    KeyIssuer issuer;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public String list() {
+        PortalSession session = PortalSession.of(request);
+        return Json.createObjectBuilder().add("object", "list")
+                .add("data", issuer.list(session.admin() ? null : session.accountId())).build().toString();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        PortalSession session = PortalSession.of(request);
+        JsonObject json = object(body);
+        if (!session.admin()) {
+            if (json.containsKey("account") && !json.isNull("account")
+                    && !session.accountId().equals(json.getString("account", ""))) {
+                throw new ApiException(403, "permission_error", "permission_denied", "account",
+                        "You can only create keys for your own account.");
+            }
+            json = Json.createObjectBuilder(json).add("account", session.accountId()).build();
+        }
+        return Response.status(201).entity(issuer.issue(json.toString()).toString()).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public String revoke(@PathParam("id") String id) {
+        PortalSession session = PortalSession.of(request);
+        return issuer.revoke(id, session.admin() ? null : session.accountId()).toString();
+    }
+
+    private static JsonObject object(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw new ApiException(400, "invalid_request_error", "invalid_json", null, "The body must be a JSON object.");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package ai.altllm.gateway.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.altllm.gateway.testsupport.Gateway;
+import ai.altllm.gateway.testsupport.NodeScript;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The portal in a real headless Chromium (Playwright), plus its guards checked over plain HTTP. */
+@ExtendWith(ArquillianExtension.class)
+class PortalIT {
+
+    @ArquillianResource
+    URL base;
+
+    Gateway gateway;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Gateway.war();
+    }
+
+    @BeforeEach
+    void connect() {
+        gateway = new Gateway(base);
+    }
+
+    private HttpResponse<String> post(String path, String body, boolean csrfHeader) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (csrfHeader) {
+            request.header("X-AltLLM-Portal", "1");
+        }
+        return gateway.send(request);
+    }
+
+    @Test
+    void signInCreateSeeOnceUseRevokeInChromium() throws Exception {
+        String output = NodeScript.run("portal.e2e.mjs", Duration.ofSeconds(180), base.toString(),
+                System.getenv("ALTLLM_ADMIN_KEY"));
+        assertTrue(output.contains("portal e2e: ok"), output);
+    }
+
+    @Test
+    void pagesAreServedWithAStrictContentSecurityPolicy() {
+        HttpResponse<String> page = gateway.get("/portal/keys.html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("script-src 'self'"));
+        assertTrue(page.body().contains("API Keys"));
+        assertEquals(404, gateway.get("/portal/../WEB-INF/web.xml").statusCode());
+        assertEquals(303, gateway.get("/").statusCode(), "the root leads to the portal");
+    }
+
+    @Test
+    void apiNeedsASessionAndChangesNeedTheCsrfHeader() {
+        HttpResponse<String> noSession = gateway.get("/portal/api/keys");
+        assertEquals(401, noSession.statusCode());
+        assertTrue(noSession.body().contains("session_required"));
+        HttpResponse<String> noHeader = post("/portal/api/keys", "{\"name\":\"x\"}", false);
+        assertEquals(403, noHeader.statusCode());
+        assertTrue(noHeader.body().contains("csrf_header_missing"));
+        HttpResponse<String> forgedLogin = post("/portal/api/session", "{\"account\":\"admin\",\"password\":\"x\"}",
+                false);
+        assertEquals(403, forgedLogin.statusCode(), "sign-in itself needs the header too");
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreThrottledPerAccount() {
+        String body = "{\"account\":\"nobody-" + System.nanoTime() + "\",\"password\":\"wrong-password-123\"}";
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = post("/portal/api/session", body, true);
+            assertEquals(401, wrong.statusCode(), wrong.body());
+            assertTrue(wrong.body().contains("invalid_credentials"));
+        }
+        HttpResponse<String> throttled = post("/portal/api/session", body, true);
+        assertEquals(429, throttled.statusCode(), throttled.body());
+        assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+    }
+}

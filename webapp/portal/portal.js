@@ -1,0 +1,185 @@
+'use strict';
+// The portal's only script: plain DOM, no framework, nothing loaded from elsewhere. Data is always written with
+// textContent, never as HTML, so nothing a user typed (a key name, say) can run as script.
+
+const api = async (method, path, body) => {
+  const headers = { 'Accept': 'application/json' };
+  if (method !== 'GET') headers['X-AltLLM-Portal'] = '1'; // CSRF: a custom header cannot be sent cross-site
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new Error(data && data.error ? data.error.message : 'HTTP ' + response.status);
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+};
+
+const el = (tag, text, cls) => {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (cls) node.className = cls;
+  return node;
+};
+
+const show = (node, message) => { node.textContent = message; node.hidden = !message; };
+const when = (seconds) => seconds ? new Date(seconds * 1000).toLocaleString() : '—';
+const perMillion = (price) => (Number(price) * 1e6).toFixed(2);
+
+async function signinPage() {
+  const form = document.getElementById('signin');
+  const error = document.getElementById('signin-error');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    show(error, '');
+    try {
+      await api('POST', '/portal/api/session',
+        { account: form.account.value.trim(), password: form.password.value });
+      location.assign('keys.html');
+    } catch (e) {
+      show(error, e.status === 401 ? 'Wrong account or password.' : e.message);
+    }
+  });
+}
+
+async function keysPage() {
+  let me;
+  try {
+    me = await api('GET', '/portal/api/session');
+  } catch (e) {
+    location.assign('index.html');
+    return;
+  }
+  document.getElementById('who').textContent = me.admin ? 'admin' : me.account.name;
+  document.getElementById('signout').addEventListener('click', async () => {
+    await api('DELETE', '/portal/api/session');
+    location.assign('index.html');
+  });
+  const models = (await api('GET', '/v1/models')).data;
+  const box = document.getElementById('key-models');
+  for (const model of models) {
+    const label = el('label');
+    const check = el('input');
+    check.type = 'checkbox';
+    check.value = model.id;
+    label.append(check, document.createTextNode(model.id));
+    box.append(label);
+  }
+  if (me.admin) {
+    document.getElementById('account-field').hidden = false;
+    document.querySelectorAll('.admin-only').forEach((n) => { n.hidden = false; });
+    const select = document.getElementById('key-account');
+    for (const account of (await api('GET', '/portal/api/accounts')).data) {
+      const option = el('option', account.name);
+      option.value = account.id;
+      select.append(option);
+    }
+  }
+  document.getElementById('create').addEventListener('submit', (event) => createKey(event, me));
+  document.getElementById('copy-key').addEventListener('click', copyKey);
+  document.getElementById('dismiss-key').addEventListener('click', () => {
+    document.getElementById('new-key-value').textContent = '';
+    document.getElementById('new-key').hidden = true;
+  });
+  await listKeys(me);
+}
+
+async function createKey(event, me) {
+  event.preventDefault();
+  const error = document.getElementById('create-error');
+  show(error, '');
+  const ticked = [...document.querySelectorAll('#key-models input:checked')].map((c) => c.value);
+  const request = {
+    name: document.getElementById('key-name').value.trim(),
+    models: ticked.length ? ticked : null,
+    rate_limit: { requests_per_minute: Number(document.getElementById('key-rpm').value),
+      tokens_per_minute: Number(document.getElementById('key-tpm').value) },
+  };
+  if (me.admin) request.account = document.getElementById('key-account').value;
+  try {
+    const created = await api('POST', '/portal/api/keys', request);
+    document.getElementById('new-key-value').textContent = created.key;
+    document.getElementById('new-key').hidden = false;
+    document.getElementById('create').reset();
+    await listKeys(me);
+  } catch (e) {
+    show(error, e.message);
+  }
+}
+
+async function copyKey() {
+  const value = document.getElementById('new-key-value').textContent;
+  const button = document.getElementById('copy-key');
+  try {
+    await navigator.clipboard.writeText(value);
+    button.textContent = 'Copied';
+  } catch (e) {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('new-key-value'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    button.textContent = 'Selected: press Ctrl+C';
+  }
+}
+
+async function listKeys(me) {
+  const keys = (await api('GET', '/portal/api/keys')).data;
+  const body = document.querySelector('#keys tbody');
+  body.replaceChildren();
+  document.getElementById('keys-empty').hidden = keys.length > 0;
+  for (const key of keys) {
+    const row = el('tr');
+    row.dataset.keyId = key.id;
+    const limits = key.rate_limit || {};
+    const cells = [key.name, null, me.admin ? key.account_name || key.account : undefined,
+      key.models ? key.models.join(', ') : 'all',
+      (limits.requests_per_minute || '—') + ' · ' + (limits.tokens_per_minute || '—'),
+      when(key.created_at), when(key.last_used_at), key.revoked ? 'revoked' : 'active'];
+    cells.forEach((text, i) => {
+      if (text === undefined) return;
+      const cell = el('td', i === 1 ? undefined : text);
+      if (i === 1) cell.append(el('code', key.prefix + '…'));
+      row.append(cell);
+    });
+    const action = el('td');
+    if (!key.revoked) {
+      const revoke = el('button', 'Revoke', 'danger');
+      revoke.setAttribute('aria-label', 'Revoke key ' + key.name);
+      revoke.addEventListener('click', async () => {
+        if (!confirm('Revoke "' + key.name + '"? Clients using it stop working within seconds.')) return;
+        await api('DELETE', '/portal/api/keys/' + encodeURIComponent(key.id));
+        await listKeys(me);
+      });
+      action.append(revoke);
+    } else {
+      row.classList.add('revoked');
+    }
+    row.append(action);
+    body.append(row);
+  }
+}
+
+async function modelsPage() {
+  const body = document.querySelector('#models tbody');
+  for (const model of (await api('GET', '/v1/models')).data) {
+    const row = el('tr');
+    const name = el('td');
+    name.append(el('strong', model.name), el('br'), el('code', model.id));
+    const pricing = model.pricing || {};
+    let price = '—';
+    if (pricing.per_second) {
+      price = Object.entries(pricing.per_second).map(([res, p]) => `${res}: ${p}/s`).join(', ');
+    } else if (pricing.prompt !== undefined) {
+      price = `in ${perMillion(pricing.prompt)} · out ${perMillion(pricing.completion || 0)} per 1M tokens`;
+    }
+    row.append(name, el('td', model.description), el('td', model.context_length || '—'), el('td', price),
+      el('td', (model.supported_features || []).join(', ')));
+    body.append(row);
+  }
+}
+
+const pages = { signin: signinPage, keys: keysPage, models: modelsPage };
+pages[document.body.dataset.page]().catch((e) => console.error(e));
