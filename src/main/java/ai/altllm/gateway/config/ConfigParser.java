@@ -24,7 +24,9 @@ public final class ConfigParser {
 
     static final Set<String> FEATURES = Set.of("tools", "json_mode", "streaming", "vision", "reasoning",
             "structured_outputs", "video");
-    private static final Set<String> PROVIDER_FIELDS = Set.of("type", "base_url", "api_key");
+    private static final Set<String> PROVIDER_FIELDS = Set.of("type", "base_url", "api_key", "timeouts");
+    private static final Set<String> TIMEOUT_FIELDS = Set.of("connect_ms", "first_byte_ms", "idle_ms", "total_ms");
+    private static final Set<String> LIMIT_FIELDS = Set.of("max_request_bytes");
     private static final Set<String> MODEL_FIELDS = Set.of("id", "name", "description", "created", "provider",
             "upstream_model", "pricing", "context_length", "max_output_length", "input_modalities",
             "output_modalities", "supported_sampling_parameters", "supported_features", "durations", "resolutions");
@@ -43,6 +45,13 @@ public final class ConfigParser {
         Fields root = new Fields(source, "", readObject(source, text), new Interpolation(environment));
         Map<String, ProviderConfig> providers = providers(root.object("providers"));
         List<ModelConfig> models = models(root, providers);
+        if (root.has("limits")) {
+            Fields limits = root.object("limits");
+            limits.onlyKnown(LIMIT_FIELDS);
+            if (limits.positiveLong("max_request_bytes", 1) < 1) {
+                throw limits.error("max_request_bytes", "must be at least 1");
+            }
+        }
         return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), root.json());
     }
 
@@ -73,9 +82,27 @@ public final class ConfigParser {
             String typeName = p.requiredString("type");
             ProviderType type = ProviderType.fromConfigName(typeName).orElseThrow(() -> p.error("type",
                     "unknown provider type '" + typeName + "' (known: " + ProviderType.allowedNames() + ")"));
-            providers.put(id, new ProviderConfig(id, type, baseUrl(p), p.secret("api_key")));
+            providers.put(id, new ProviderConfig(id, type, baseUrl(p), p.secret("api_key"), timeouts(p)));
         }
         return providers;
+    }
+
+    private static Timeouts timeouts(Fields p) {
+        if (!p.has("timeouts")) {
+            return Timeouts.DEFAULTS;
+        }
+        Fields t = p.object("timeouts");
+        t.onlyKnown(TIMEOUT_FIELDS);
+        Timeouts d = Timeouts.DEFAULTS;
+        Timeouts result = new Timeouts(t.positiveLong("connect_ms", d.connectMs()),
+                t.positiveLong("first_byte_ms", d.firstByteMs()), t.positiveLong("idle_ms", d.idleMs()),
+                t.positiveLong("total_ms", d.totalMs()));
+        for (String field : TIMEOUT_FIELDS) {
+            if (t.has(field) && t.positiveLong(field, 1) == 0) {
+                throw t.error(field, "must be at least 1 millisecond");
+            }
+        }
+        return result;
     }
 
     private static URI baseUrl(Fields p) {

@@ -126,4 +126,26 @@ class ConfigParserTest {
         assertEquals("test.json: providers.p.base_url: must be an absolute http or https URL, got 'ftp://h'",
                 error("{\"providers\": {\"p\": {\"type\": \"ark\", \"base_url\": \"ftp://h\"}}, \"models\": []}"));
     }
+
+    @Test
+    void timeoutsDefaultPerProviderAndAreCheckedStrictly() {
+        assertEquals(Timeouts.DEFAULTS, parse(withModel(""), Map.of()).provider("up").timeouts());
+        String custom = "{\"providers\": {\"up\": {\"type\": \"openai\", \"base_url\": \"http://h/v1\", "
+                + "\"timeouts\": {\"connect_ms\": 500, \"idle_ms\": 7000}}}, \"models\": []}";
+        Timeouts t = parse(custom, Map.of()).provider("up").timeouts();
+        assertEquals(new Timeouts(500, Timeouts.DEFAULTS.firstByteMs(), 7000, Timeouts.DEFAULTS.totalMs()), t);
+        assertTrue(error(custom.replace("idle_ms", "idle")).startsWith("test.json: providers.up.timeouts.idle: "
+                + "unknown field"));
+        assertEquals("test.json: providers.up.timeouts.connect_ms: must be at least 1 millisecond",
+                error(custom.replace("500", "0")));
+    }
+
+    @Test
+    void requestSizeLimitDefaultsTo4MiBAndIsChecked() {
+        assertEquals(4L * 1024 * 1024, parse(withModel(""), Map.of()).maxRequestBytes());
+        String limited = "{" + PROVIDER + ", \"models\": [], \"limits\": {\"max_request_bytes\": 1000}}";
+        assertEquals(1000, parse(limited, Map.of()).maxRequestBytes());
+        assertTrue(error(limited.replace("max_request_bytes", "max")).startsWith("test.json: limits.max: unknown"));
+        assertEquals("test.json: limits.max_request_bytes: must be at least 1", error(limited.replace("1000", "0")));
+    }
 }
