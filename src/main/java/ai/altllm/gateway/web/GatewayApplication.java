@@ -1,5 +1,6 @@
 package ai.altllm.gateway.web;
 
+import ai.altllm.gateway.chat.ChatResource;
 import ai.altllm.gateway.errors.GatewayExceptionMapper;
 import ai.altllm.gateway.health.HealthResource;
 import ai.altllm.gateway.models.ModelsResource;
@@ -18,7 +19,7 @@ import java.util.Set;
 public class GatewayApplication extends Application {
 
     public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, ModelsResource.class,
-            ProviderResource.class);
+            ProviderResource.class, ChatResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class);
 

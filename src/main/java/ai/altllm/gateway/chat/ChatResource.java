@@ -1,0 +1,101 @@
+package ai.altllm.gateway.chat;
+
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.ModelConfig;
+import ai.altllm.gateway.config.ProviderConfig;
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.models.Catalog;
+import ai.altllm.gateway.upstream.ChatUpstream;
+import ai.altllm.gateway.web.RequestIds;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /v1/chat/completions}. Whether the answer streams is only known from the body, while JAX-RS fixes
+ * streaming ({@code SseEventSink}) or not ({@code AsyncResponse}) per method: so this locator reads and checks the
+ * body, then hands the request to the sub-resource that answers the chosen way.
+ */
+@Path("v1/chat")
+@ApplicationScoped
+public class ChatResource {
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    @Any
+    Instance<ChatUpstream> upstreams;
+
+    @Inject
+    Event<UsageEvent> usage;
+
+    @Path("completions")
+    public Object completions(@Context HttpServletRequest request, @Context UriInfo uri) throws IOException {
+        if (!uri.getPath().replaceAll("/+$", "").endsWith("chat/completions")) {
+            throw new NotFoundException();
+        }
+        if (!"POST".equals(request.getMethod())) {
+            throw new NotAllowedException("POST");
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+            throw new NotSupportedException();
+        }
+        JsonObject body = RequestBody.read(request.getInputStream(), request.getContentLengthLong(),
+                configuration.get().maxRequestBytes());
+        ChatCall call = prepare(body, RequestIds.of(request));
+        return body.getBoolean("stream", false) ? new StreamReply(call) : new JsonReply(call);
+    }
+
+    private ChatCall prepare(JsonObject body, String requestId) {
+        if (!(body.get("model") instanceof JsonString modelId) || modelId.getString().isEmpty()) {
+            throw ApiException.invalid("model", "model is required");
+        }
+        ModelConfig model = catalog.model(modelId.getString());
+        if (model.supports("video")) {
+            throw ApiException.invalid("model", "'" + model.id() + "' is a video model; create a task at "
+                    + "/v1/contents/generations/tasks instead");
+        }
+        ChatValidator.check(body, model.supports("json_mode"));
+        ProviderConfig provider = configuration.get().provider(model.provider());
+        if (!provider.apiKey().isPresent()) {
+            String variable = provider.apiKey().missingVariable().orElse("its api_key");
+            throw new ApiException(503, "service_unavailable", "provider_not_configured", null, "The model '"
+                    + model.id() + "' is not available: the gateway operator must set the environment variable "
+                    + variable);
+        }
+        ChatUpstream upstream = upstreams.stream().filter(u -> u.speaks(provider.type())).findFirst()
+                .orElseThrow(() -> new ApiException(503, "service_unavailable", "The model '" + model.id()
+                        + "' is not available for chat"));
+        boolean stream = body.getBoolean("stream", false);
+        JsonObject options = body.get("stream_options") instanceof JsonObject o ? o : JsonObject.EMPTY_JSON_OBJECT;
+        JsonObjectBuilder upstreamBody = Json.createObjectBuilder(body).add("model", model.upstreamModel());
+        if (stream) {
+            // Always asked for, so every stream can be billed; stripped again unless the client asked too.
+            upstreamBody.add("stream_options", Json.createObjectBuilder(options).add("include_usage", true));
+        }
+        Settlement settlement = new Settlement(requestId, model, usage::fireAsync);
+        return new ChatCall(upstream, provider, upstreamBody.build().toString().getBytes(StandardCharsets.UTF_8),
+                Chunks.quoted(model.id()), options.getBoolean("include_usage", false), settlement);
+    }
+}

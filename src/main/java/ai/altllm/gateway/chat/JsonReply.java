@@ -1,0 +1,62 @@
+package ai.altllm.gateway.chat;
+
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.upstream.UpstreamErrors;
+import ai.altllm.gateway.upstream.UpstreamListener;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Answers a non-streamed chat request once the upstream has, holding no thread while it waits. */
+public class JsonReply {
+
+    private final ChatCall call;
+
+    JsonReply(ChatCall call) {
+        this.call = call;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public void reply(@Suspended AsyncResponse response) {
+        call.send(false, new Relay(response));
+    }
+
+    /** Turns the upstream's one JSON body, or its failure, into the client's response. */
+    private final class Relay implements UpstreamListener {
+
+        private final AsyncResponse response;
+
+        Relay(AsyncResponse response) {
+            this.response = response;
+        }
+
+        @Override
+        public void onData(String data) {
+            JsonObject completion = Chunks.parse(data);
+            if (completion == null || Chunks.hasNoChoices(completion)) {
+                onFailure(UpstreamErrors.malformed("not a chat completion"));
+                return;
+            }
+            call.settlement().usage(Chunks.usage(completion));
+            response.resume(Response.ok(Chunks.renameModel(data, call.quotedModel()), MediaType.APPLICATION_JSON_TYPE)
+                    .build());
+            call.settlement().settle("ok");
+        }
+
+        @Override
+        public void onComplete() {
+            // The answer was resumed with the data.
+        }
+
+        @Override
+        public void onFailure(ApiException failure) {
+            response.resume(failure);
+            call.settlement().settle("failed");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package ai.altllm.gateway.chat;
+
+import java.math.BigDecimal;
+
+/**
+ * What one chat request used and cost, published (asynchronously) once it has ended, however it ended.
+ *
+ * @param model the public model id
+ * @param outcome {@code ok}, {@code failed} or {@code cancelled}
+ * @param cost prompt and completion tokens priced from the catalog, in credits
+ * @param firstTokenMillis time to the first streamed chunk, or -1 when none arrived or the answer was not streamed
+ */
+public record UsageEvent(String requestId, String model, String provider, long promptTokens, long completionTokens,
+        BigDecimal cost, String outcome, long latencyMillis, long firstTokenMillis) {
+}
