@@ -50,7 +50,7 @@ public class ChatResource {
     Event<UsageEvent> usage;
 
     @Path("completions")
-    public Object completions(@Context HttpServletRequest request, @Context UriInfo uri) throws IOException {
+    public ChatReply completions(@Context HttpServletRequest request, @Context UriInfo uri) throws IOException {
         if (!uri.getPath().replaceAll("/+$", "").endsWith("chat/completions")) {
             throw new NotFoundException();
         }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Answers a non-streamed chat request once the upstream has, holding no thread while it waits. */
-public class JsonReply {
+public final class JsonReply implements ChatReply {
 
     private final ChatCall call;
 

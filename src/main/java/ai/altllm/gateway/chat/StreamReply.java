@@ -20,7 +20,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  * Streams a chat answer: each upstream chunk is sent on as it arrives, under the public model id, then
  * {@code data: [DONE]}. The 200 is committed when this method returns, so later failures become an error frame.
  */
-public class StreamReply {
+public final class StreamReply implements ChatReply {
 
     private final ChatCall call;
 

@@ -1,5 +1,6 @@
 package ai.altllm.gateway.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -15,5 +16,12 @@ class RoutesTest {
         assertTrue(routes.contains(new Routes.Route("GET", "/v1/models", true)), routes::toString);
         assertTrue(routes.contains(new Routes.Route("GET", "/v1/models/{id}", true)), routes::toString);
         assertTrue(routes.contains(new Routes.Route("GET", "/v1/provider", true)), routes::toString);
+    }
+
+    @Test
+    void chatCompletionsIsListedThroughItsLocatorAndNeedsAKey() {
+        List<Routes.Route> routes = Routes.all();
+        assertTrue(routes.contains(new Routes.Route("POST", "/v1/chat/completions", false)), routes::toString);
+        assertEquals(1, routes.stream().filter(r -> r.path().equals("/v1/chat/completions")).count());
     }
 }
