@@ -7,6 +7,7 @@ import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.models.Catalog;
 import ai.altllm.gateway.upstream.ChatUpstream;
 import ai.altllm.gateway.web.RequestIds;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code POST /v1/chat/completions}. Whether the answer streams is only known from the body, while JAX-RS fixes
@@ -44,10 +46,18 @@ public class ChatResource {
 
     @Inject
     @Any
-    Instance<ChatUpstream> upstreams;
+    Instance<ChatUpstream> upstreamBeans;
+
+    private List<ChatUpstream> upstreams;
 
     @Inject
     Event<UsageEvent> usage;
+
+    /** Looked up once: resolving CDI instances on every request would sit on the hot path. */
+    @PostConstruct
+    void resolveUpstreams() {
+        upstreams = upstreamBeans.stream().toList();
+    }
 
     @Path("completions")
     public ChatReply completions(@Context HttpServletRequest request, @Context UriInfo uri) throws IOException {

@@ -1,12 +1,14 @@
 package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.upstream.Exchange;
 import ai.altllm.gateway.upstream.UpstreamErrors;
 import ai.altllm.gateway.upstream.UpstreamListener;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.ConnectionCallback;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +25,12 @@ public final class JsonReply implements ChatReply {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public void reply(@Suspended AsyncResponse response) {
-        call.send(false, new Relay(response));
+        Exchange exchange = call.send(false, new Relay(response));
+        // Containers that can tell (not all can) stop the provider when the client hangs up.
+        response.register((ConnectionCallback) disconnected -> {
+            exchange.cancel();
+            call.settlement().settle("cancelled");
+        });
     }
 
     /** Turns the upstream's one JSON body, or its failure, into the client's response. */

@@ -271,7 +271,13 @@ class ChatCompletionsIT {
         upstream.enqueueFault(ScriptedUpstream.Fault.STALL);
         List<String> stalled = stream(HELLO + ",\"stream\":true}").data();
         assertEquals("upstream_timeout", json(stalled.get(0)).getJsonObject("error").getString("code"));
-        for (int i = 0; i < 4; i++) {
+
+        upstream.enqueueStream(Duration.ofMillis(2600), List.of(OpenAiJson.roleChunk(), "[DONE]"), false);
+        List<String> idle = stream(HELLO + ",\"stream\":true}").data();
+        JsonObject idleError = json(idle.get(0)).getJsonObject("error");
+        assertTrue(idleError.getString("message").contains("idle"), idleError.toString());
+        assertEquals("[DONE]", idle.get(1));
+        for (int i = 0; i < 5; i++) {
             upstream.take(Duration.ofSeconds(5));
         }
     }
