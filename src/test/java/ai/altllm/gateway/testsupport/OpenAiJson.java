@@ -26,16 +26,7 @@ public final class OpenAiJson {
 
     /** One streamed {@code chat.completion.chunk} carrying a content delta. */
     public static String contentChunk(String content) {
-        return Json.createObjectBuilder()
-                .add("id", "chatcmpl-upstream1")
-                .add("object", "chat.completion.chunk")
-                .add("created", 1704067200)
-                .add("model", "upstream-model")
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("index", 0)
-                        .add("delta", Json.createObjectBuilder().add("content", content))
-                        .add("finish_reason", jakarta.json.JsonValue.NULL)))
-                .build().toString();
+        return deltaChunk(Json.createObjectBuilder().add("content", content), null);
     }
 
     /** A streamed chunk with the given delta and finish reason (null while the answer goes on). */
