@@ -29,9 +29,10 @@ public final class ConfigParser {
     private static final Set<String> LIMIT_FIELDS = Set.of("max_request_bytes");
     private static final Set<String> MODEL_FIELDS = Set.of("id", "name", "description", "created", "provider",
             "upstream_model", "pricing", "context_length", "max_output_length", "input_modalities",
-            "output_modalities", "supported_sampling_parameters", "supported_features", "durations", "resolutions");
+            "output_modalities", "supported_sampling_parameters", "supported_features", "durations", "resolutions", "deployments");
+    private static final Set<String> DEPLOYMENT_FIELDS = Set.of("provider", "upstream_model", "weight");
     /** Fields that stay inside the gateway: clients never learn which provider or upstream model serves them. */
-    private static final Set<String> PRIVATE_MODEL_FIELDS = Set.of("provider", "upstream_model");
+    private static final Set<String> PRIVATE_MODEL_FIELDS = Set.of("provider", "upstream_model", "deployments");
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
     private static final Pattern PROVIDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -137,12 +138,7 @@ public final class ConfigParser {
         if (!MODEL_ID.matcher(id).matches()) {
             throw m.error("id", "model ids use letters, digits and . _ : / - (at most 128)");
         }
-        String provider = m.requiredString("provider");
-        if (!providers.containsKey(provider)) {
-            throw m.error("provider", "no provider '" + provider + "' in providers (known: "
-                    + String.join(", ", providers.keySet()) + ")");
-        }
-        String upstreamModel = m.requiredString("upstream_model");
+        List<Deployment> deployments = deployments(m, providers);
         if (m.has("pricing")) {
             m.object("pricing").decimalLeaves();
         }
@@ -153,7 +149,38 @@ public final class ConfigParser {
                         + String.join(", ", FEATURES.stream().sorted().toList()) + ")");
             }
         }
-        return new ModelConfig(id, provider, upstreamModel, Set.copyOf(features), publicView(m, id));
+        Deployment first = deployments.get(0);
+        return new ModelConfig(id, first.provider(), first.upstreamModel(), Set.copyOf(features), publicView(m, id),
+                List.copyOf(deployments));
+    }
+
+    /** Either {@code provider} + {@code upstream_model}, or a {@code deployments} array of them with weights. */
+    private static List<Deployment> deployments(Fields m, Map<String, ProviderConfig> providers) {
+        if (!m.has("deployments")) {
+            return List.of(new Deployment(provider(m, providers), m.requiredString("upstream_model"), 1));
+        }
+        if (m.has("provider") || m.has("upstream_model")) {
+            throw m.error("deployments", "give either provider and upstream_model, or deployments, not both");
+        }
+        List<Deployment> deployments = new ArrayList<>();
+        for (Fields d : m.objects("deployments")) {
+            d.onlyKnown(DEPLOYMENT_FIELDS);
+            deployments.add(new Deployment(provider(d, providers), d.requiredString("upstream_model"),
+                    d.positiveLong("weight", 1)));
+        }
+        if (deployments.isEmpty()) {
+            throw m.error("deployments", "must list at least one deployment");
+        }
+        return deployments;
+    }
+
+    private static String provider(Fields m, Map<String, ProviderConfig> providers) {
+        String provider = m.requiredString("provider");
+        if (!providers.containsKey(provider)) {
+            throw m.error("provider", "no provider '" + provider + "' in providers (known: "
+                    + String.join(", ", providers.keySet()) + ")");
+        }
+        return provider;
     }
 
     /** The model as clients see it: OpenAI's required fields first, then the catalog's metadata. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -147,5 +148,24 @@ class ConfigParserTest {
         assertEquals(1000, parse(limited, Map.of()).maxRequestBytes());
         assertTrue(error(limited.replace("max_request_bytes", "max")).startsWith("test.json: limits.max: unknown"));
         assertEquals("test.json: limits.max_request_bytes: must be at least 1", error(limited.replace("1000", "0")));
+    }
+
+    @Test
+    void deploymentsListWeightedProvidersAndStayPrivate() {
+        String json = "{" + PROVIDER + ", \"models\": [{\"id\": \"m1\", \"deployments\": ["
+                + "{\"provider\": \"up\", \"upstream_model\": \"x\", \"weight\": 3},"
+                + "{\"provider\": \"up\", \"upstream_model\": \"y\", \"weight\": 0}]}]}";
+        ModelConfig model = parse(json, Map.of()).model("m1").orElseThrow();
+        assertEquals(List.of(new Deployment("up", "x", 3), new Deployment("up", "y", 0)), model.deployments());
+        assertEquals("up", model.provider());
+        assertEquals("x", model.upstreamModel());
+        assertFalse(model.publicView().containsKey("deployments"));
+        assertEquals(List.of(new Deployment("up", "u/m", 1)), parse(withModel(""), Map.of()).models().get(0)
+                .deployments());
+        assertEquals("test.json: models[0].deployments[1].provider: no provider 'nope' in providers (known: up)",
+                error(json.replace("\"provider\": \"up\", \"upstream_model\": \"y\"",
+                        "\"provider\": \"nope\", \"upstream_model\": \"y\"")));
+        assertTrue(error(json.replace("\"id\": \"m1\",", "\"id\": \"m1\", \"provider\": \"up\","))
+                .contains("either provider and upstream_model, or deployments"));
     }
 }
