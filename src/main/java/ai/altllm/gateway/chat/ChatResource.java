@@ -1,10 +1,12 @@
 package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.models.Catalog;
+import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.upstream.ChatUpstream;
 import ai.altllm.gateway.web.RequestIds;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,6 +51,9 @@ public class ChatResource {
     Instance<ChatUpstream> upstreamBeans;
 
     private List<ChatUpstream> upstreams;
+
+    @Inject
+    Router router;
 
     @Inject
     Event<UsageEvent> usage;
@@ -87,25 +92,44 @@ public class ChatResource {
                     + "/v1/contents/generations/tasks instead");
         }
         ChatValidator.check(body, model.supports("json_mode"));
-        ProviderConfig provider = configuration.get().provider(model.provider());
-        if (!provider.apiKey().isPresent()) {
-            String variable = provider.apiKey().missingVariable().orElse("its api_key");
-            throw new ApiException(503, "service_unavailable", "provider_not_configured", null, "The model '"
-                    + model.id() + "' is not available: the gateway operator must set the environment variable "
-                    + variable);
+        List<ChatCall.Attempt> attempts = new ArrayList<>();
+        for (Deployment deployment : router.plan(model, usable(model))) {
+            ProviderConfig provider = configuration.get().provider(deployment.provider());
+            attempts.add(new ChatCall.Attempt(upstreamFor(provider), provider, deployment.upstreamModel(),
+                    router.breaker(model, deployment)));
         }
-        ChatUpstream upstream = upstreams.stream().filter(u -> u.speaks(provider.type())).findFirst()
-                .orElseThrow(() -> new ApiException(503, "service_unavailable", "The model '" + model.id()
-                        + "' is not available for chat"));
         boolean stream = body.getBoolean("stream", false);
         JsonObject options = body.get("stream_options") instanceof JsonObject o ? o : JsonObject.EMPTY_JSON_OBJECT;
-        JsonObjectBuilder upstreamBody = Json.createObjectBuilder(body).add("model", model.upstreamModel());
+        JsonObjectBuilder upstreamBody = Json.createObjectBuilder(body);
         if (stream) {
             // Always asked for, so every stream can be billed; stripped again unless the client asked too.
             upstreamBody.add("stream_options", Json.createObjectBuilder(options).add("include_usage", true));
         }
         Settlement settlement = new Settlement(requestId, model, usage::fireAsync);
-        return new ChatCall(upstream, provider, upstreamBody.build().toString().getBytes(StandardCharsets.UTF_8),
-                Chunks.quoted(model.id()), options.getBoolean("include_usage", false), settlement);
+        return new ChatCall(attempts, upstreamBody.build(), Chunks.quoted(model.id()),
+                options.getBoolean("include_usage", false), settlement);
+    }
+
+    /** Deployments whose provider has its key and speaks chat; if none, a 503 naming the variable to set. */
+    private List<Deployment> usable(ModelConfig model) {
+        List<Deployment> usable = new ArrayList<>();
+        for (Deployment deployment : model.deployments()) {
+            ProviderConfig provider = configuration.get().provider(deployment.provider());
+            if (provider.apiKey().isPresent() && upstreamFor(provider) != null) {
+                usable.add(deployment);
+            }
+        }
+        if (usable.isEmpty()) {
+            ProviderConfig first = configuration.get().provider(model.provider());
+            String variable = first.apiKey().missingVariable().orElse("the api_key of provider " + first.id());
+            throw new ApiException(503, "service_unavailable", "provider_not_configured", null, "The model '"
+                    + model.id() + "' is not available: the gateway operator must set the environment variable "
+                    + variable);
+        }
+        return usable;
+    }
+
+    private ChatUpstream upstreamFor(ProviderConfig provider) {
+        return upstreams.stream().filter(u -> u.speaks(provider.type())).findFirst().orElse(null);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.ConnectionCallback;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Answers a non-streamed chat request once the upstream has, holding no thread while it waits. */
 public final class JsonReply implements ChatReply {
@@ -25,10 +26,11 @@ public final class JsonReply implements ChatReply {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public void reply(@Suspended AsyncResponse response) {
-        Exchange exchange = call.send(false, new Relay(response));
+        Relay relay = new Relay(response);
+        relay.exchange.compareAndSet(null, call.send(false, relay));
         // Containers that can tell (not all can) stop the provider when the client hangs up.
         response.register((ConnectionCallback) disconnected -> {
-            exchange.cancel();
+            relay.exchange.get().cancel();
             call.settlement().settle("cancelled");
         });
     }
@@ -37,6 +39,8 @@ public final class JsonReply implements ChatReply {
     private final class Relay implements UpstreamListener {
 
         private final AsyncResponse response;
+        /** Set by whichever comes first: the send returning, or a failover replacing it. */
+        private final AtomicReference<Exchange> exchange = new AtomicReference<>();
 
         Relay(AsyncResponse response) {
             this.response = response;
@@ -49,6 +53,7 @@ public final class JsonReply implements ChatReply {
                 onFailure(UpstreamErrors.malformed("not a chat completion"));
                 return;
             }
+            call.succeeded();
             call.settlement().usage(Chunks.usage(completion));
             response.resume(Response.ok(Chunks.renameModel(data, call.quotedModel()), MediaType.APPLICATION_JSON_TYPE)
                     .build());
@@ -62,6 +67,10 @@ public final class JsonReply implements ChatReply {
 
         @Override
         public void onFailure(ApiException failure) {
+            if (call.failover(failure)) {
+                exchange.set(call.send(false, this));
+                return;
+            }
             response.resume(failure);
             call.settlement().settle("failed");
         }

@@ -20,11 +20,18 @@ final class Settlement {
     private volatile long firstTokenNanos;
     private volatile long promptTokens;
     private volatile long completionTokens;
+    private volatile String provider;
 
     Settlement(String requestId, ModelConfig model, Consumer<UsageEvent> publisher) {
         this.requestId = requestId;
         this.model = model;
         this.publisher = publisher;
+        this.provider = model.provider();
+    }
+
+    /** The provider of the deployment currently serving the request. */
+    void provider(String id) {
+        provider = id;
     }
 
     void firstToken() {
@@ -53,7 +60,7 @@ final class Settlement {
         }
         long now = System.nanoTime();
         long first = firstTokenNanos;
-        publisher.accept(new UsageEvent(requestId, model.id(), model.provider(), promptTokens, completionTokens,
+        publisher.accept(new UsageEvent(requestId, model.id(), provider, promptTokens, completionTokens,
                 cost(model, promptTokens, completionTokens), outcome, TimeUnit.NANOSECONDS.toMillis(now - startNanos),
                 first == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(first - startNanos)));
     }

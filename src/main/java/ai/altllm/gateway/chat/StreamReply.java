@@ -50,7 +50,10 @@ public final class StreamReply implements ChatReply {
         }
 
         synchronized void started(Exchange running) {
-            exchange = running;
+            if (exchange == null) {
+                // Otherwise a failover already replaced this first exchange.
+                exchange = running;
+            }
             if (closed) {
                 running.cancel();
             }
@@ -68,13 +71,14 @@ public final class StreamReply implements ChatReply {
             }
             String out;
             if (first) {
-                first = false;
-                call.settlement().firstToken();
                 JsonObject chunk = Chunks.parse(data);
                 if (chunk == null) {
                     fail(UpstreamErrors.malformed("a streamed chunk is not JSON"));
                     return;
                 }
+                first = false;
+                call.settlement().firstToken();
+                call.succeeded();
                 call.settlement().usage(Chunks.usage(chunk));
                 out = firstChunk(chunk);
             } else if (Chunks.mayCarryUsage(data)) {
@@ -149,6 +153,11 @@ public final class StreamReply implements ChatReply {
             if (!closed) {
                 if (exchange != null) {
                     exchange.cancel();
+                }
+                if (first && call.failover(failure)) {
+                    // Nothing has reached the client yet, so another deployment can still answer in full.
+                    exchange = call.send(true, this);
+                    return;
                 }
                 send(ErrorEnvelope.of(failure).toString());
                 send("[DONE]");
