@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -171,9 +172,24 @@ class ChatFailuresIT {
     }
 
     @Test
+    void aStreamFailsOverWhileNoChunkHasBeenSent() {
+        upstream.enqueueJson(503, "{\"error\":{\"message\":\"primary busy\"}}");
+        upstream.enqueueStream(Duration.ZERO, List.of(OpenAiJson.roleChunk(), OpenAiJson.contentChunk("ok"),
+                OpenAiJson.finishChunk("stop"), "[DONE]"), false);
+        List<String> frames = chat.stream(HELLO.replace("it-basic", "it-failover") + ",\"stream\":true}").data();
+        assertEquals(4, frames.size(), frames.toString());
+        frames.subList(0, 3).forEach(f -> assertEquals("it-failover", json(f).getString("model")));
+        assertEquals("[DONE]", frames.get(3));
+        // Both deployments must have been asked; which went first is the router's (weighted) choice.
+        Set<String> asked = Set.of(json(upstream.take(Duration.ofSeconds(5)).body()).getString("model"),
+                json(upstream.take(Duration.ofSeconds(5)).body()).getString("model"));
+        assertEquals(Set.of("primary-model", "backup-model"), asked);
+    }
+
+    @Test
     void aClientErrorIsNotRetriedElsewhere() {
         upstream.enqueueJson(400, "{\"error\":{\"message\":\"bad prompt\"}}");
-        assertEquals("bad prompt", error(chat.call(HELLO.replace("it-basic", "it-routed") + "}"), 400)
+        assertEquals("bad prompt", error(chat.call(HELLO.replace("it-basic", "it-failover") + "}"), 400)
                 .getString("message"));
         upstream.take(Duration.ofSeconds(5));
         assertEquals(1, upstream.requestCount() - requestsBefore, "a client error is not retried elsewhere");
