@@ -8,58 +8,21 @@ import static ai.altllm.gateway.testsupport.ChatClient.HELLO;
 import static ai.altllm.gateway.testsupport.ChatClient.error;
 import static ai.altllm.gateway.testsupport.ChatClient.json;
 
-import ai.altllm.gateway.testsupport.ChatClient;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.OpenAiJson;
 import ai.altllm.gateway.testsupport.OpenApiSchemas;
 import ai.altllm.gateway.testsupport.ScriptedUpstream;
 import ai.altllm.gateway.testsupport.SseFrames;
+import ai.altllm.gateway.testsupport.UpstreamIT;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /v1/chat/completions} through the real relay on Payara Micro: what is relayed, and what is refused. */
-@ExtendWith(ArquillianExtension.class)
-class ChatCompletionsIT {
-
-    static ScriptedUpstream upstream;
-
-    @ArquillianResource
-    URL base;
-
-    ChatClient chat;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Gateway.war();
-    }
-
-    @BeforeAll
-    static void startUpstream() {
-        upstream = ScriptedUpstream.start(Integer.getInteger("upstream.port"));
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        chat = new ChatClient(base);
-    }
+class ChatCompletionsIT extends UpstreamIT {
 
     @Test
     void nonStreamedAnswerIsRelayedUnderThePublicModel() {
@@ -164,12 +127,6 @@ class ChatCompletionsIT {
         assertEquals(0, upstream.requestCount() - requestsBefore, "nothing invalid reaches the upstream");
     }
 
-    private static int requestsBefore;
-
-    @BeforeEach
-    void countRequests() {
-        requestsBefore = upstream.requestCount();
-    }
 
     @Test
     void requestLevelRefusals() {

@@ -6,65 +6,26 @@ import static ai.altllm.gateway.testsupport.ChatClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.altllm.gateway.testsupport.ChatClient;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.OpenAiJson;
 import ai.altllm.gateway.testsupport.OpenApiSchemas;
 import ai.altllm.gateway.testsupport.ScriptedUpstream;
 import ai.altllm.gateway.testsupport.SseFrames;
+import ai.altllm.gateway.testsupport.UpstreamIT;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Upstream failures, timeouts, disconnects and failover, through the real relay on Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
-class ChatFailuresIT {
-
-    static ScriptedUpstream upstream;
-    private static int requestsBefore;
-
-    @ArquillianResource
-    URL base;
-
-    ChatClient chat;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Gateway.war();
-    }
-
-    @BeforeAll
-    static void startUpstream() {
-        upstream = ScriptedUpstream.start(Integer.getInteger("upstream.port"));
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        chat = new ChatClient(base);
-        requestsBefore = upstream.requestCount();
-    }
+class ChatFailuresIT extends UpstreamIT {
 
     @Test
     void upstreamFailuresBecomeOpenAiErrors() {

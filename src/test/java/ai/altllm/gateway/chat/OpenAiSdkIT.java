@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.OpenAiJson;
 import ai.altllm.gateway.testsupport.ScriptedUpstream;
+import ai.altllm.gateway.testsupport.UpstreamIT;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -16,48 +17,19 @@ import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Conformance: OpenAI's official Java SDK, pointed at the gateway, works for chat, streams and errors. */
-@ExtendWith(ArquillianExtension.class)
-class OpenAiSdkIT {
-
-    static ScriptedUpstream upstream;
-
-    @ArquillianResource
-    URL base;
+class OpenAiSdkIT extends UpstreamIT {
 
     OpenAIClient client;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Gateway.war();
-    }
-
-    @BeforeAll
-    static void startUpstream() {
-        upstream = ScriptedUpstream.start(Integer.getInteger("upstream.port"));
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.close();
-    }
-
     @BeforeEach
-    void connect() {
+    void connectSdk() {
         // Retries off: each scripted upstream answer must be used exactly once.
         client = OpenAIOkHttpClient.builder().baseUrl(new Gateway(base).uri("/v1").toString()).apiKey("test")
                 .maxRetries(0).timeout(Duration.ofSeconds(20)).build();
