@@ -78,11 +78,11 @@ public class ChatResource {
         }
         JsonObject body = RequestBody.read(request.getInputStream(), request.getContentLengthLong(),
                 configuration.get().maxRequestBytes());
-        ChatCall call = prepare(body, RequestIds.of(request));
+        ChatCall call = prepare(body, RequestIds.of(request), Math.max(0, request.getContentLengthLong()) / 4);
         return body.getBoolean("stream", false) ? new StreamReply(call) : new JsonReply(call);
     }
 
-    private ChatCall prepare(JsonObject body, String requestId) {
+    private ChatCall prepare(JsonObject body, String requestId, long promptEstimate) {
         if (!(body.get("model") instanceof JsonString modelId) || modelId.getString().isEmpty()) {
             throw ApiException.invalid("model", "model is required");
         }
@@ -105,7 +105,7 @@ public class ChatResource {
             // Always asked for, so every stream can be billed; stripped again unless the client asked too.
             upstreamBody.add("stream_options", Json.createObjectBuilder(options).add("include_usage", true));
         }
-        Settlement settlement = new Settlement(requestId, model, usage::fireAsync);
+        Settlement settlement = new Settlement(requestId, model, promptEstimate, usage::fireAsync);
         return new ChatCall(attempts, upstreamBody.build(), Chunks.quoted(model.id()),
                 options.getBoolean("include_usage", false), settlement);
     }

@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-/** Tracks one request's tokens and timings and publishes its {@link UsageEvent} exactly once. */
+/**
+ * Tracks one request's tokens and timings and publishes its {@link UsageEvent} exactly once. When the provider never
+ * reported usage (a stream cut short), tokens are estimated so that no answered request goes unaccounted.
+ */
 final class Settlement {
 
     private final String requestId;
@@ -21,10 +24,15 @@ final class Settlement {
     private volatile long promptTokens;
     private volatile long completionTokens;
     private volatile String provider;
+    private volatile boolean reported;
+    private volatile long chunks;
+    private final long promptEstimate;
 
-    Settlement(String requestId, ModelConfig model, Consumer<UsageEvent> publisher) {
+    /** @param promptEstimate prompt tokens to assume if the provider never says: about 4 request bytes per token */
+    Settlement(String requestId, ModelConfig model, long promptEstimate, Consumer<UsageEvent> publisher) {
         this.requestId = requestId;
         this.model = model;
+        this.promptEstimate = promptEstimate;
         this.publisher = publisher;
         this.provider = model.provider();
     }
@@ -50,7 +58,13 @@ final class Settlement {
         }
         if (usage.get("completion_tokens") instanceof JsonNumber completion) {
             completionTokens = completion.longValue();
+            reported = true;
         }
+    }
+
+    /** Counts one relayed chunk: about one token each, the estimate used when no usage arrives. */
+    void chunk() {
+        chunks++;
     }
 
     /** Publishes the event the first time it is called; later calls (a race between ends) do nothing. */
@@ -60,8 +74,11 @@ final class Settlement {
         }
         long now = System.nanoTime();
         long first = firstTokenNanos;
-        publisher.accept(new UsageEvent(requestId, model.id(), provider, promptTokens, completionTokens,
-                cost(model, promptTokens, completionTokens), outcome, TimeUnit.NANOSECONDS.toMillis(now - startNanos),
+        boolean estimated = !reported && chunks > 0;
+        long prompt = estimated && promptTokens == 0 ? promptEstimate : promptTokens;
+        long completion = estimated ? chunks : completionTokens;
+        publisher.accept(new UsageEvent(requestId, model.id(), provider, prompt, completion,
+                cost(model, prompt, completion), estimated, outcome, TimeUnit.NANOSECONDS.toMillis(now - startNanos),
                 first == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(first - startNanos)));
     }
 

@@ -99,6 +99,7 @@ public final class StreamReply implements ChatReply {
             } else {
                 out = Chunks.renameModel(data, call.quotedModel());
             }
+            call.settlement().chunk();
             send(out);
         }
 

@@ -8,8 +8,10 @@ import java.math.BigDecimal;
  * @param model the public model id
  * @param outcome {@code ok}, {@code failed} or {@code cancelled}
  * @param cost prompt and completion tokens priced from the catalog, in credits
+ * @param estimated true when the provider never reported usage (e.g. a stream the client cut short) and the tokens
+ *     are the gateway's estimate: one per relayed chunk, about four request bytes per prompt token
  * @param firstTokenMillis time to the first streamed chunk, or -1 when none arrived or the answer was not streamed
  */
 public record UsageEvent(String requestId, String model, String provider, long promptTokens, long completionTokens,
-        BigDecimal cost, String outcome, long latencyMillis, long firstTokenMillis) {
+        BigDecimal cost, boolean estimated, String outcome, long latencyMillis, long firstTokenMillis) {
 }
