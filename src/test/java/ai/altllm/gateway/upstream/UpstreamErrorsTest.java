@@ -27,6 +27,7 @@ class UpstreamErrorsTest {
         assertEquals(502, e.status());
         assertTrue(!e.getMessage().contains("html"), e.getMessage());
         assertEquals(400, UpstreamErrors.status(400, "").status());
+        assertEquals(502, UpstreamErrors.status(302, "").status(), "redirects are never followed");
     }
 
     @Test
