@@ -2,7 +2,8 @@ package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
-import ai.altllm.gateway.routing.CircuitBreaker;
+import ai.altllm.gateway.routing.Deployment;
+import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.upstream.ChatUpstream;
 import ai.altllm.gateway.upstream.Exchange;
 import ai.altllm.gateway.upstream.UpstreamListener;
@@ -17,10 +18,12 @@ import java.util.List;
  */
 final class ChatCall {
 
-    /** One planned deployment: where to send, under which model name, and whose health it reports to. */
-    record Attempt(ChatUpstream upstream, ProviderConfig provider, String upstreamModel, CircuitBreaker breaker) {
+    /** One planned deployment, with the provider and protocol that serve it. */
+    record Attempt(Deployment deployment, ProviderConfig provider, ChatUpstream upstream) {
     }
 
+    /** Null for a model with a single deployment: with nowhere else to go, its circuit never cuts it off. */
+    private final Router router;
     private final List<Attempt> attempts;
     private final JsonObject request;
     private final String quotedModel;
@@ -33,8 +36,9 @@ final class ChatCall {
      * @param quotedModel the public model id as a JSON string, spliced into every answer
      * @param includeUsage whether the client asked for the usage chunk
      */
-    ChatCall(List<Attempt> attempts, JsonObject request, String quotedModel, boolean includeUsage,
+    ChatCall(Router router, List<Attempt> attempts, JsonObject request, String quotedModel, boolean includeUsage,
             Settlement settlement) {
+        this.router = router;
         this.attempts = attempts;
         this.request = request;
         this.quotedModel = quotedModel;
@@ -42,11 +46,23 @@ final class ChatCall {
         this.settlement = settlement;
     }
 
+    /**
+     * Sends to the current deployment, or the next one whose breaker lets a call start now; if none does (another
+     * request holds a half-open probe), the listener hears a 503 at once.
+     */
     Exchange send(boolean stream, UpstreamListener listener) {
+        while (router != null && current < attempts.size() && !router.tryStart(attempts.get(current).deployment())) {
+            current++;
+        }
+        if (current >= attempts.size()) {
+            listener.onFailure(new ApiException(503, "service_unavailable", "deployments_unavailable",
+                    null, "Every deployment of this model is failing; retry shortly"));
+            return () -> { };
+        }
         Attempt attempt = attempts.get(current);
         settlement.provider(attempt.provider().id());
-        byte[] body = Json.createObjectBuilder(request).add("model", attempt.upstreamModel()).build().toString()
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = Json.createObjectBuilder(request).add("model", attempt.deployment().upstreamModel()).build()
+                .toString().getBytes(StandardCharsets.UTF_8);
         return attempt.upstream().send(attempt.provider(), body, stream, listener);
     }
 
@@ -56,11 +72,15 @@ final class ChatCall {
      */
     boolean failover(ApiException failure) {
         boolean providersFault = failure.status() >= 500 || failure.status() == 429;
-        if (!providersFault) {
-            attempts.get(current).breaker().success();
+        if (router == null || current >= attempts.size()) {
             return false;
         }
-        attempts.get(current).breaker().failure();
+        Deployment deployment = attempts.get(current).deployment();
+        if (!providersFault) {
+            router.succeeded(deployment);
+            return false;
+        }
+        router.failed(deployment);
         if (current + 1 >= attempts.size()) {
             return false;
         }
@@ -69,7 +89,16 @@ final class ChatCall {
     }
 
     void succeeded() {
-        attempts.get(current).breaker().success();
+        if (router != null) {
+            router.succeeded(attempts.get(current).deployment());
+        }
+    }
+
+    /** The client left before the upstream gave a verdict: frees a half-open probe without judging the upstream. */
+    void released() {
+        if (router != null && current < attempts.size()) {
+            router.released(attempts.get(current).deployment());
+        }
     }
 
     String quotedModel() {

@@ -1,11 +1,11 @@
 package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.config.Configuration;
-import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.models.Catalog;
+import ai.altllm.gateway.routing.Deployment;
 import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.upstream.ChatUpstream;
 import ai.altllm.gateway.web.RequestIds;
@@ -28,8 +28,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * {@code POST /v1/chat/completions}. Whether the answer streams is only known from the body, while JAX-RS fixes
@@ -51,9 +53,8 @@ public class ChatResource {
     Instance<ChatUpstream> upstreamBeans;
 
     private List<ChatUpstream> upstreams;
-
-    @Inject
-    Router router;
+    /** One per application, so circuit state is shared by all requests: 3 failures in a row open for 30 s. */
+    private final Router router = new Router(3, Duration.ofSeconds(30), new Random(), System::nanoTime);
 
     @Inject
     Event<UsageEvent> usage;
@@ -92,11 +93,16 @@ public class ChatResource {
                     + "/v1/contents/generations/tasks instead");
         }
         ChatValidator.check(body, model.supports("json_mode"));
+        List<Deployment> usable = usable(model);
+        boolean routed = usable.size() > 1;
         List<ChatCall.Attempt> attempts = new ArrayList<>();
-        for (Deployment deployment : router.plan(model, usable(model))) {
+        for (Deployment deployment : routed ? router.plan(usable) : usable) {
             ProviderConfig provider = configuration.get().provider(deployment.provider());
-            attempts.add(new ChatCall.Attempt(upstreamFor(provider), provider, deployment.upstreamModel(),
-                    router.breaker(model, deployment)));
+            attempts.add(new ChatCall.Attempt(deployment, provider, upstreamFor(provider)));
+        }
+        if (attempts.isEmpty()) {
+            throw new ApiException(503, "service_unavailable", "deployments_unavailable", null, "Every deployment of "
+                    + "the model '" + model.id() + "' is failing; retry shortly");
         }
         boolean stream = body.getBoolean("stream", false);
         JsonObject options = body.get("stream_options") instanceof JsonObject o ? o : JsonObject.EMPTY_JSON_OBJECT;
@@ -106,7 +112,7 @@ public class ChatResource {
             upstreamBody.add("stream_options", Json.createObjectBuilder(options).add("include_usage", true));
         }
         Settlement settlement = new Settlement(requestId, model, promptEstimate, usage::fireAsync);
-        return new ChatCall(attempts, upstreamBody.build(), Chunks.quoted(model.id()),
+        return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), Chunks.quoted(model.id()),
                 options.getBoolean("include_usage", false), settlement);
     }
 

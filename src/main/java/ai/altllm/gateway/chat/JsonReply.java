@@ -31,6 +31,7 @@ public final class JsonReply implements ChatReply {
         // Containers that can tell (not all can) stop the provider when the client hangs up.
         response.register((ConnectionCallback) disconnected -> {
             relay.exchange.get().cancel();
+            call.released();
             call.settlement().settle("cancelled");
         });
     }

@@ -132,6 +132,7 @@ public final class StreamReply implements ChatReply {
                 if (exchange != null) {
                     exchange.cancel();
                 }
+                call.released();
                 call.settlement().settle("cancelled");
                 sink.close();
             }

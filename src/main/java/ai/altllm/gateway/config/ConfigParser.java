@@ -1,5 +1,6 @@
 package ai.altllm.gateway.config;
 
+import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -165,8 +166,11 @@ public final class ConfigParser {
         List<Deployment> deployments = new ArrayList<>();
         for (Fields d : m.objects("deployments")) {
             d.onlyKnown(DEPLOYMENT_FIELDS);
-            deployments.add(new Deployment(provider(d, providers), d.requiredString("upstream_model"),
-                    d.positiveLong("weight", 1)));
+            long weight = d.positiveLong("weight", 1);
+            if (weight < 1 || weight > 1_000_000) {
+                throw d.error("weight", "must be a whole number from 1 to 1000000");
+            }
+            deployments.add(new Deployment(provider(d, providers), d.requiredString("upstream_model"), (int) weight));
         }
         if (deployments.isEmpty()) {
             throw m.error("deployments", "must list at least one deployment");

@@ -1,5 +1,6 @@
 package ai.altllm.gateway.config;
 
+import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;

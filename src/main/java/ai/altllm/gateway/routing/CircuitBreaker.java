@@ -1,48 +1,77 @@
 package ai.altllm.gateway.routing;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
+import java.time.Duration;
 
 /**
- * Stops sending to a deployment after consecutive failures, then lets one request probe it once a cool-down has
- * passed; a success closes it again.
+ * Opens after a run of consecutive failures, refuses calls while open, then lets exactly one probe through
+ * (half-open): its success closes the breaker, its failure opens it again. A probe whose outcome is never reported
+ * (the client went away) stops blocking after one open period. Times are nanoTime values.
  */
 public final class CircuitBreaker {
 
-    static final int FAILURES_TO_OPEN = 3;
-    static final long COOL_DOWN_NANOS = 30_000_000_000L;
+    /** The three classic states, exposed for metrics. */
+    public enum State { CLOSED, OPEN, HALF_OPEN }
 
-    private final LongSupplier clock;
-    private final AtomicInteger failures = new AtomicInteger();
-    private final AtomicLong openUntil = new AtomicLong();
+    private final int threshold;
+    private final long openNanos;
+    private int consecutiveFailures;
+    private long openedAt;
+    private State state = State.CLOSED;
+    private boolean probeInFlight;
+    private long probeStartedAt;
 
-    public CircuitBreaker(LongSupplier clock) {
-        this.clock = clock;
+    public CircuitBreaker(int threshold, Duration open) {
+        this.threshold = threshold;
+        this.openNanos = open.toNanos();
     }
 
-    /** True when requests may go to the deployment; after the cool-down, one caller at a time gets to probe. */
-    public boolean allows() {
-        long until = openUntil.get();
-        if (until == 0) {
+    /** Whether a call may go to this deployment now; in half-open state only one caller gets {@code true}. */
+    public synchronized boolean tryAcquire(long now) {
+        if (state == State.OPEN && now - openedAt >= openNanos) {
+            state = State.HALF_OPEN;
+            probeInFlight = false;
+        }
+        if (state == State.HALF_OPEN) {
+            if (probeInFlight && now - probeStartedAt < openNanos) {
+                return false;
+            }
+            probeInFlight = true;
+            probeStartedAt = now;
             return true;
         }
-        long now = clock.getAsLong();
-        return now - until >= 0 && openUntil.compareAndSet(until, now + COOL_DOWN_NANOS);
+        return state == State.CLOSED;
     }
 
-    public void success() {
-        failures.set(0);
-        openUntil.set(0);
+    /** Whether a call could be admitted now, without taking the half-open probe slot. */
+    public synchronized boolean admits(long now) {
+        return switch (state) {
+            case CLOSED -> true;
+            case OPEN -> now - openedAt >= openNanos;
+            case HALF_OPEN -> !probeInFlight || now - probeStartedAt >= openNanos;
+        };
     }
 
-    public void failure() {
-        if (failures.incrementAndGet() >= FAILURES_TO_OPEN) {
-            openUntil.set(clock.getAsLong() + COOL_DOWN_NANOS);
+    /** The call ended with neither verdict (cancelled): frees the probe slot without judging the upstream. */
+    public synchronized void onRelease() {
+        probeInFlight = false;
+    }
+
+    public synchronized void onSuccess() {
+        consecutiveFailures = 0;
+        probeInFlight = false;
+        state = State.CLOSED;
+    }
+
+    public synchronized void onFailure(long now) {
+        consecutiveFailures++;
+        probeInFlight = false;
+        if (state == State.HALF_OPEN || consecutiveFailures >= threshold) {
+            state = State.OPEN;
+            openedAt = now;
         }
     }
 
-    public boolean isOpen() {
-        return openUntil.get() != 0;
+    public synchronized State state() {
+        return state;
     }
 }

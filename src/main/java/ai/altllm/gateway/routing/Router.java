@@ -1,74 +1,88 @@
 package ai.altllm.gateway.routing;
 
-import ai.altllm.gateway.config.Deployment;
-import ai.altllm.gateway.config.ModelConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 
 /**
- * Plans where a request goes: a first deployment drawn by weight among those whose circuit allows it, and at most one
- * other to fail over to. Deployments with weight 0 only ever serve as that fallback.
+ * Plans the attempts for one call: a weighted choice among the deployments whose breaker admits traffic, then at
+ * most one more (a different deployment) for failover. An empty plan means every deployment is cooling down.
+ * Planning takes nothing: the caller calls {@link #tryStart} just before it really sends to a deployment, so an
+ * unused fallback never holds a half-open probe slot.
  */
-@ApplicationScoped
-public class Router {
+public final class Router {
 
-    /** The first choice and the one failover; more attempts would multiply load on a struggling provider. */
-    static final int MAX_ATTEMPTS = 2;
+    public static final int MAX_ATTEMPTS = 2;
 
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
-    private final DoubleSupplier random;
+    private final int threshold;
+    private final Duration open;
+    private final RandomGenerator random;
+    private final LongSupplier clock;
 
-    public Router() {
-        this(() -> ThreadLocalRandom.current().nextDouble());
-    }
-
-    Router(DoubleSupplier random) {
+    public Router(int threshold, Duration open, RandomGenerator random, LongSupplier nanoClock) {
+        this.threshold = threshold;
+        this.open = open;
         this.random = random;
+        this.clock = nanoClock;
     }
 
-    public CircuitBreaker breaker(ModelConfig model, Deployment deployment) {
-        return breakers.computeIfAbsent(model.id() + "\n" + deployment.provider() + "\n" + deployment.upstreamModel(),
-                key -> new CircuitBreaker(System::nanoTime));
-    }
-
-    /** The deployments to try, in order; never empty while the model has a usable deployment. */
-    public List<Deployment> plan(ModelConfig model, List<Deployment> usable) {
-        if (usable.size() <= 1) {
-            return usable;
-        }
-        List<Deployment> open = new ArrayList<>();
-        List<Deployment> candidates = new ArrayList<>();
-        for (Deployment d : usable) {
-            (breaker(model, d).allows() ? candidates : open).add(d);
-        }
+    public List<Deployment> plan(List<Deployment> deployments) {
+        List<Deployment> candidates = new ArrayList<>(deployments);
         List<Deployment> plan = new ArrayList<>(MAX_ATTEMPTS);
+        long now = clock.getAsLong();
         while (plan.size() < MAX_ATTEMPTS && !candidates.isEmpty()) {
-            plan.add(candidates.remove(draw(candidates)));
-        }
-        // With every circuit open, still try rather than refuse: one of them may have recovered.
-        while (plan.size() < MAX_ATTEMPTS && !open.isEmpty()) {
-            plan.add(open.remove(0));
+            Deployment pick = weighted(candidates);
+            candidates.remove(pick);
+            if (breaker(pick).admits(now)) {
+                plan.add(pick);
+            }
         }
         return plan;
     }
 
-    private int draw(List<Deployment> candidates) {
-        long total = candidates.stream().mapToLong(Deployment::weight).sum();
-        if (total == 0) {
-            return 0;
+    /** Claims the right to call this deployment now; {@code false} means skip it (another probe is running). */
+    public boolean tryStart(Deployment deployment) {
+        return breaker(deployment).tryAcquire(clock.getAsLong());
+    }
+
+    /** The call was cancelled before a verdict: neither a success nor a failure of the upstream. */
+    public void released(Deployment deployment) {
+        breaker(deployment).onRelease();
+    }
+
+    public void succeeded(Deployment deployment) {
+        breaker(deployment).onSuccess();
+    }
+
+    public void failed(Deployment deployment) {
+        breaker(deployment).onFailure(clock.getAsLong());
+    }
+
+    public CircuitBreaker.State state(Deployment deployment) {
+        return breaker(deployment).state();
+    }
+
+    private CircuitBreaker breaker(Deployment deployment) {
+        return breakers.computeIfAbsent(deployment.name(), name -> new CircuitBreaker(threshold, open));
+    }
+
+    private Deployment weighted(List<Deployment> candidates) {
+        if (candidates.size() == 1) {
+            return candidates.get(0);
         }
-        double point = random.getAsDouble() * total;
-        for (int i = 0; i < candidates.size(); i++) {
-            point -= candidates.get(i).weight();
-            if (point < 0) {
-                return i;
+        int total = candidates.stream().mapToInt(Deployment::weight).sum();
+        int roll = random.nextInt(total);
+        for (Deployment d : candidates) {
+            roll -= d.weight();
+            if (roll < 0) {
+                return d;
             }
         }
-        return candidates.size() - 1;
+        throw new IllegalStateException("unreachable: roll below the total weight");
     }
 }

@@ -113,6 +113,8 @@ class ChatFailuresIT extends UpstreamIT {
 
     @Test
     void routedModelFailsOverBeforeAnythingIsSentThenOpensTheCircuit() {
+        // Weights 1000000:1 (it-config.json) put the primary first all but once in a million; the keyless
+        // deployment, heaviest of all, must never be chosen.
         String routed = HELLO.replace("it-basic", "it-routed") + "}";
         for (int i = 0; i < 3; i++) {
             upstream.enqueueJson(500, "{\"error\":{\"message\":\"primary down\"}}");
@@ -144,7 +146,7 @@ class ChatFailuresIT extends UpstreamIT {
         // Both deployments must have been asked; which went first is the router's (weighted) choice.
         Set<String> asked = Set.of(json(upstream.take(Duration.ofSeconds(5)).body()).getString("model"),
                 json(upstream.take(Duration.ofSeconds(5)).body()).getString("model"));
-        assertEquals(Set.of("primary-model", "backup-model"), asked);
+        assertEquals(Set.of("failover-primary", "failover-backup"), asked);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.routing.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,9 +155,9 @@ class ConfigParserTest {
     void deploymentsListWeightedProvidersAndStayPrivate() {
         String json = "{" + PROVIDER + ", \"models\": [{\"id\": \"m1\", \"deployments\": ["
                 + "{\"provider\": \"up\", \"upstream_model\": \"x\", \"weight\": 3},"
-                + "{\"provider\": \"up\", \"upstream_model\": \"y\", \"weight\": 0}]}]}";
+                + "{\"provider\": \"up\", \"upstream_model\": \"y\"}]}]}";
         ModelConfig model = parse(json, Map.of()).model("m1").orElseThrow();
-        assertEquals(List.of(new Deployment("up", "x", 3), new Deployment("up", "y", 0)), model.deployments());
+        assertEquals(List.of(new Deployment("up", "x", 3), new Deployment("up", "y", 1)), model.deployments());
         assertEquals("up", model.provider());
         assertEquals("x", model.upstreamModel());
         assertFalse(model.publicView().containsKey("deployments"));
@@ -167,5 +168,7 @@ class ConfigParserTest {
                         "\"provider\": \"nope\", \"upstream_model\": \"y\"")));
         assertTrue(error(json.replace("\"id\": \"m1\",", "\"id\": \"m1\", \"provider\": \"up\","))
                 .contains("either provider and upstream_model, or deployments"));
+        assertEquals("test.json: models[0].deployments[0].weight: must be a whole number from 1 to 1000000",
+                error(json.replace("\"weight\": 3", "\"weight\": 0")));
     }
 }

@@ -4,62 +4,105 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.altllm.gateway.config.Deployment;
-import ai.altllm.gateway.config.ModelConfig;
-import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
 
-    private static final Deployment A = new Deployment("a", "model-a", 3);
-    private static final Deployment B = new Deployment("b", "model-b", 1);
-    private static final Deployment SPARE = new Deployment("c", "model-c", 0);
-    private static final ModelConfig MODEL = new ModelConfig("m", "a", "model-a", Set.of(),
-            JsonValue.EMPTY_JSON_OBJECT, List.of(A, B, SPARE));
+    private final Deployment a = new Deployment("p1", "m", 3);
+    private final Deployment b = new Deployment("p2", "m", 1);
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final Router router = new Router(3, Duration.ofSeconds(10), new SplittableRandom(42), now::get);
 
     @Test
-    void drawsByWeightAndPlansExactlyOneFailover() {
-        assertEquals(List.of(A, B), new Router(() -> 0.0).plan(MODEL, MODEL.deployments()));
-        assertEquals(List.of(A, B), new Router(() -> 0.74).plan(MODEL, MODEL.deployments()));
-        assertEquals(List.of(B, A), new Router(() -> 0.76).plan(MODEL, MODEL.deployments()));
-    }
-
-    @Test
-    void weightZeroIsOnlyAFallback() {
-        assertEquals(List.of(A, SPARE), new Router(() -> 0.1).plan(MODEL, List.of(A, SPARE)));
-        assertEquals(List.of(SPARE), new Router(() -> 0.1).plan(MODEL, List.of(SPARE)));
-    }
-
-    @Test
-    void openCircuitsAreSkippedWhileOthersRemain() {
-        Router router = new Router(() -> 0.0);
-        for (int i = 0; i < CircuitBreaker.FAILURES_TO_OPEN; i++) {
-            router.breaker(MODEL, A).failure();
+    void weightsShareTheFirstChoiceAndTheOtherIsTheFallback() {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < 40_000; i++) {
+            List<Deployment> plan = router.plan(List.of(a, b));
+            assertEquals(2, plan.size());
+            assertFalse(plan.get(0).equals(plan.get(1)), "failover goes to a different deployment");
+            first.merge(plan.get(0).provider(), 1, Integer::sum);
         }
-        assertEquals(List.of(B, SPARE), router.plan(MODEL, MODEL.deployments()));
-        assertEquals(List.of(A), router.plan(MODEL, List.of(A)), "a lone deployment is tried even when open");
+        double shareOfA = first.get("p1") / 40_000.0;
+        assertTrue(Math.abs(shareOfA - 0.75) < 0.02, "weight 3:1 gives about 75%, got " + shareOfA);
     }
 
     @Test
-    void breakerOpensAfterConsecutiveFailuresAndLetsOneProbeThroughAfterTheCoolDown() {
-        AtomicLong now = new AtomicLong(1_000);
-        CircuitBreaker breaker = new CircuitBreaker(now::get);
-        breaker.failure();
-        breaker.failure();
-        breaker.success();
-        breaker.failure();
-        breaker.failure();
-        assertTrue(breaker.allows(), "successes reset the count");
-        breaker.failure();
-        assertFalse(breaker.allows());
-        now.addAndGet(CircuitBreaker.COOL_DOWN_NANOS);
-        assertTrue(breaker.allows(), "one probe after the cool-down");
-        assertFalse(breaker.allows(), "only one");
-        breaker.success();
-        assertTrue(breaker.allows());
-        assertFalse(breaker.isOpen());
+    void breakerOpensAfterConsecutiveFailuresAndTrafficMovesAway() {
+        for (int i = 0; i < 3; i++) {
+            router.failed(a);
+        }
+        assertEquals(CircuitBreaker.State.OPEN, router.state(a));
+        for (int i = 0; i < 100; i++) {
+            assertEquals(List.of(b), router.plan(List.of(a, b)));
+        }
+    }
+
+    @Test
+    void aSuccessResetsTheRunOfFailures() {
+        router.failed(a);
+        router.failed(a);
+        router.succeeded(a);
+        router.failed(a);
+        assertEquals(CircuitBreaker.State.CLOSED, router.state(a));
+    }
+
+    @Test
+    void halfOpenLetsExactlyOneProbeThrough() {
+        for (int i = 0; i < 3; i++) {
+            router.failed(a);
+        }
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertEquals(List.of(a), router.plan(List.of(a)), "the breaker admits a probe");
+        assertTrue(router.tryStart(a), "the probe");
+        assertEquals(List.of(), router.plan(List.of(a)), "no second caller while the probe runs");
+        assertFalse(router.tryStart(a));
+        router.failed(a);
+        assertEquals(CircuitBreaker.State.OPEN, router.state(a), "a failed probe opens again");
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertTrue(router.tryStart(a));
+        router.succeeded(a);
+        assertEquals(CircuitBreaker.State.CLOSED, router.state(a));
+        assertEquals(List.of(a), router.plan(List.of(a)));
+    }
+
+    @Test
+    void planningAloneNeverTakesTheProbeSlot() {
+        for (int i = 0; i < 3; i++) {
+            router.failed(b);
+        }
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        for (int i = 0; i < 10; i++) {
+            router.plan(List.of(a, b));
+        }
+        assertTrue(router.tryStart(b), "b was only planned as a fallback, its probe slot is still free");
+    }
+
+    @Test
+    void aProbeThatNeverReportsStopsBlockingAfterOneOpenPeriod() {
+        for (int i = 0; i < 3; i++) {
+            router.failed(a);
+        }
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertTrue(router.tryStart(a));
+        assertFalse(router.tryStart(a));
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertTrue(router.tryStart(a), "a lost probe must not block the deployment forever");
+        router.released(a);
+        assertTrue(router.tryStart(a));
+    }
+
+    @Test
+    void everythingOpenMeansAnEmptyPlan() {
+        for (int i = 0; i < 3; i++) {
+            router.failed(a);
+            router.failed(b);
+        }
+        assertEquals(List.of(), router.plan(List.of(a, b)));
     }
 }
