@@ -52,12 +52,12 @@ public class ChatResource {
     @Any
     Instance<ChatUpstream> upstreamBeans;
 
-    private List<ChatUpstream> upstreams;
-    /** One per application, so circuit state is shared by all requests: 3 failures in a row open for 30 s. */
-    private final Router router = new Router(3, Duration.ofSeconds(30), new Random(), System::nanoTime);
-
     @Inject
     Event<UsageEvent> usage;
+
+    /** One per application, so circuit state is shared by all requests: 3 failures in a row open for 30 s. */
+    private final Router router = new Router(3, Duration.ofSeconds(30), new Random(), System::nanoTime);
+    private List<ChatUpstream> upstreams;
 
     /** Looked up once: resolving CDI instances on every request would sit on the hot path. */
     @PostConstruct
@@ -67,7 +67,8 @@ public class ChatResource {
 
     @Path("completions")
     public ChatReply completions(@Context HttpServletRequest request, @Context UriInfo uri) throws IOException {
-        if (!uri.getPath().replaceAll("/+$", "").endsWith("chat/completions")) {
+        String path = uri.getPath();
+        if (!path.endsWith("chat/completions") && !path.endsWith("chat/completions/")) {
             throw new NotFoundException();
         }
         if (!"POST".equals(request.getMethod())) {
