@@ -1,6 +1,7 @@
 'use strict';
 // The portal's only script: plain DOM, no framework, nothing loaded from elsewhere. Data is always written with
-// textContent, never as HTML, so nothing a user typed (a key name, say) can run as script.
+// textContent, never as HTML, so nothing a user typed (a key name, say) can run as script. URLs are relative so the
+// portal works under any context root, not only at /.
 
 const api = async (method, path, body) => {
   const headers = { 'Accept': 'application/json' };
@@ -36,7 +37,7 @@ async function signinPage() {
     event.preventDefault();
     show(error, '');
     try {
-      await api('POST', '/portal/api/session',
+      await api('POST', 'api/session',
         { account: form.account.value.trim(), password: form.password.value });
       location.assign('keys.html');
     } catch (e) {
@@ -48,17 +49,17 @@ async function signinPage() {
 async function keysPage() {
   let me;
   try {
-    me = await api('GET', '/portal/api/session');
+    me = await api('GET', 'api/session');
   } catch (e) {
     location.assign('index.html');
     return;
   }
   document.getElementById('who').textContent = me.admin ? 'admin' : me.account.name;
   document.getElementById('signout').addEventListener('click', async () => {
-    await api('DELETE', '/portal/api/session');
+    await api('DELETE', 'api/session');
     location.assign('index.html');
   });
-  const models = (await api('GET', '/v1/models')).data;
+  const models = (await api('GET', '../v1/models')).data;
   const box = document.getElementById('key-models');
   for (const model of models) {
     const label = el('label');
@@ -72,7 +73,7 @@ async function keysPage() {
     document.getElementById('account-field').hidden = false;
     document.querySelectorAll('.admin-only').forEach((n) => { n.hidden = false; });
     const select = document.getElementById('key-account');
-    for (const account of (await api('GET', '/portal/api/accounts')).data) {
+    for (const account of (await api('GET', 'api/accounts')).data) {
       const option = el('option', account.name);
       option.value = account.id;
       select.append(option);
@@ -100,7 +101,7 @@ async function createKey(event, me) {
   };
   if (me.admin) request.account = document.getElementById('key-account').value;
   try {
-    const created = await api('POST', '/portal/api/keys', request);
+    const created = await api('POST', 'api/keys', request);
     document.getElementById('new-key-value').textContent = created.key;
     document.getElementById('new-key').hidden = false;
     document.getElementById('create').reset();
@@ -126,7 +127,7 @@ async function copyKey() {
 }
 
 async function listKeys(me) {
-  const keys = (await api('GET', '/portal/api/keys')).data;
+  const keys = (await api('GET', 'api/keys')).data;
   const body = document.querySelector('#keys tbody');
   body.replaceChildren();
   document.getElementById('keys-empty').hidden = keys.length > 0;
@@ -150,7 +151,7 @@ async function listKeys(me) {
       revoke.setAttribute('aria-label', 'Revoke key ' + key.name);
       revoke.addEventListener('click', async () => {
         if (!confirm('Revoke "' + key.name + '"? Clients using it stop working within seconds.')) return;
-        await api('DELETE', '/portal/api/keys/' + encodeURIComponent(key.id));
+        await api('DELETE', 'api/keys/' + encodeURIComponent(key.id));
         await listKeys(me);
       });
       action.append(revoke);
@@ -164,7 +165,7 @@ async function listKeys(me) {
 
 async function modelsPage() {
   const body = document.querySelector('#models tbody');
-  for (const model of (await api('GET', '/v1/models')).data) {
+  for (const model of (await api('GET', '../v1/models')).data) {
     const row = el('tr');
     const name = el('td');
     name.append(el('strong', model.name), el('br'), el('code', model.id));

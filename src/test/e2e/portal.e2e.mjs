@@ -21,8 +21,12 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
     '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 try {
   const page = await (await browser.newContext()).newPage();
+  // Uncaught exceptions, and console errors other than the browser's own note on an expected 401/404 response.
   const consoleErrors = [];
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
+  });
 
   await page.goto(url('/'));
   await page.getByLabel('Account').fill(account.name);

@@ -1,5 +1,6 @@
 package ai.altllm.gateway.config;
 
+import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -24,12 +25,15 @@ public final class ConfigParser {
 
     static final Set<String> FEATURES = Set.of("tools", "json_mode", "streaming", "vision", "reasoning",
             "structured_outputs", "video");
-    private static final Set<String> PROVIDER_FIELDS = Set.of("type", "base_url", "api_key");
+    private static final Set<String> PROVIDER_FIELDS = Set.of("type", "base_url", "api_key", "timeouts");
+    private static final Set<String> TIMEOUT_FIELDS = Set.of("connect_ms", "first_byte_ms", "idle_ms", "total_ms");
+    private static final Set<String> LIMIT_FIELDS = Set.of("max_request_bytes");
     private static final Set<String> MODEL_FIELDS = Set.of("id", "name", "description", "created", "provider",
             "upstream_model", "pricing", "context_length", "max_output_length", "input_modalities",
-            "output_modalities", "supported_sampling_parameters", "supported_features", "durations", "resolutions");
+            "output_modalities", "supported_sampling_parameters", "supported_features", "durations", "resolutions", "deployments");
+    private static final Set<String> DEPLOYMENT_FIELDS = Set.of("provider", "upstream_model", "weight");
     /** Fields that stay inside the gateway: clients never learn which provider or upstream model serves them. */
-    private static final Set<String> PRIVATE_MODEL_FIELDS = Set.of("provider", "upstream_model");
+    private static final Set<String> PRIVATE_MODEL_FIELDS = Set.of("provider", "upstream_model", "deployments");
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
     private static final Pattern PROVIDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -43,6 +47,13 @@ public final class ConfigParser {
         Fields root = new Fields(source, "", readObject(source, text), new Interpolation(environment));
         Map<String, ProviderConfig> providers = providers(root.object("providers"));
         List<ModelConfig> models = models(root, providers);
+        if (root.has("limits")) {
+            Fields limits = root.object("limits");
+            limits.onlyKnown(LIMIT_FIELDS);
+            if (limits.positiveLong("max_request_bytes", 1) < 1) {
+                throw limits.error("max_request_bytes", "must be at least 1");
+            }
+        }
         DatabaseConfig database = DatabaseSection.read(root);
         return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, root.json());
     }
@@ -74,9 +85,27 @@ public final class ConfigParser {
             String typeName = p.requiredString("type");
             ProviderType type = ProviderType.fromConfigName(typeName).orElseThrow(() -> p.error("type",
                     "unknown provider type '" + typeName + "' (known: " + ProviderType.allowedNames() + ")"));
-            providers.put(id, new ProviderConfig(id, type, baseUrl(p), p.secret("api_key")));
+            providers.put(id, new ProviderConfig(id, type, baseUrl(p), p.secret("api_key"), timeouts(p)));
         }
         return providers;
+    }
+
+    private static Timeouts timeouts(Fields p) {
+        if (!p.has("timeouts")) {
+            return Timeouts.DEFAULTS;
+        }
+        Fields t = p.object("timeouts");
+        t.onlyKnown(TIMEOUT_FIELDS);
+        Timeouts d = Timeouts.DEFAULTS;
+        Timeouts result = new Timeouts(t.positiveLong("connect_ms", d.connectMs()),
+                t.positiveLong("first_byte_ms", d.firstByteMs()), t.positiveLong("idle_ms", d.idleMs()),
+                t.positiveLong("total_ms", d.totalMs()));
+        for (String field : TIMEOUT_FIELDS) {
+            if (t.has(field) && t.positiveLong(field, 1) == 0) {
+                throw t.error(field, "must be at least 1 millisecond");
+            }
+        }
+        return result;
     }
 
     private static URI baseUrl(Fields p) {
@@ -111,12 +140,7 @@ public final class ConfigParser {
         if (!MODEL_ID.matcher(id).matches()) {
             throw m.error("id", "model ids use letters, digits and . _ : / - (at most 128)");
         }
-        String provider = m.requiredString("provider");
-        if (!providers.containsKey(provider)) {
-            throw m.error("provider", "no provider '" + provider + "' in providers (known: "
-                    + String.join(", ", providers.keySet()) + ")");
-        }
-        String upstreamModel = m.requiredString("upstream_model");
+        List<Deployment> deployments = deployments(m, providers);
         if (m.has("pricing")) {
             m.object("pricing").decimalLeaves();
         }
@@ -127,7 +151,41 @@ public final class ConfigParser {
                         + String.join(", ", FEATURES.stream().sorted().toList()) + ")");
             }
         }
-        return new ModelConfig(id, provider, upstreamModel, Set.copyOf(features), publicView(m, id));
+        Deployment first = deployments.get(0);
+        return new ModelConfig(id, first.provider(), first.upstreamModel(), Set.copyOf(features), publicView(m, id),
+                List.copyOf(deployments));
+    }
+
+    /** Either {@code provider} + {@code upstream_model}, or a {@code deployments} array of them with weights. */
+    private static List<Deployment> deployments(Fields m, Map<String, ProviderConfig> providers) {
+        if (!m.has("deployments")) {
+            return List.of(new Deployment(provider(m, providers), m.requiredString("upstream_model"), 1));
+        }
+        if (m.has("provider") || m.has("upstream_model")) {
+            throw m.error("deployments", "give either provider and upstream_model, or deployments, not both");
+        }
+        List<Deployment> deployments = new ArrayList<>();
+        for (Fields d : m.objects("deployments")) {
+            d.onlyKnown(DEPLOYMENT_FIELDS);
+            long weight = d.positiveLong("weight", 1);
+            if (weight < 1 || weight > 1_000_000) {
+                throw d.error("weight", "must be a whole number from 1 to 1000000");
+            }
+            deployments.add(new Deployment(provider(d, providers), d.requiredString("upstream_model"), (int) weight));
+        }
+        if (deployments.isEmpty()) {
+            throw m.error("deployments", "must list at least one deployment");
+        }
+        return deployments;
+    }
+
+    private static String provider(Fields m, Map<String, ProviderConfig> providers) {
+        String provider = m.requiredString("provider");
+        if (!providers.containsKey(provider)) {
+            throw m.error("provider", "no provider '" + provider + "' in providers (known: "
+                    + String.join(", ", providers.keySet()) + ")");
+        }
+        return provider;
     }
 
     /** The model as clients see it: OpenAI's required fields first, then the catalog's metadata. */

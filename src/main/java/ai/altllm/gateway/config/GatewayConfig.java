@@ -19,6 +19,13 @@ public record GatewayConfig(String source, Map<String, ProviderConfig> providers
         return models.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    /** Largest request body accepted, from {@code limits.max_request_bytes} (checked by the parser), default 4 MiB. */
+    public long maxRequestBytes() {
+        JsonObject limits = raw.getJsonObject("limits");
+        return limits == null || !limits.containsKey("max_request_bytes") ? 4L * 1024 * 1024
+                : limits.getJsonNumber("max_request_bytes").longValueExact();
+    }
+
     public ProviderConfig provider(String id) {
         return providers.get(id);
     }

@@ -5,13 +5,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Optional;
 
 /**
  * Requires an API key on every route that is neither {@code @Public} nor under {@code /admin}, and publishes the key
@@ -26,26 +26,17 @@ public class AuthFilter implements ContainerRequestFilter {
     ResourceInfo resource;
 
     @Inject
-    Authenticator authenticator;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    LastUsed lastUsed;
+    KeyCheck keys;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (Routes.access(resource.getResourceClass(), resource.getResourceMethod()) != Routes.Access.API_KEY) {
             return;
         }
-        Optional<ApiKey> key = authenticator.authenticate(Bearer.token(request.getHeaderString(
-                HttpHeaders.AUTHORIZATION)));
-        if (key.isEmpty()) {
-            request.abortWith(Bearer.unauthorized());
-            return;
+        try {
+            keys.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        } catch (WebApplicationException refused) {
+            request.abortWith(refused.getResponse());
         }
-        caller.authenticate(key.get());
-        lastUsed.record(key.get().id());
     }
 }

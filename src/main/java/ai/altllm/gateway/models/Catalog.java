@@ -41,10 +41,19 @@ public class Catalog {
     public String modelJson(String id) {
         String json = modelJson.get(id);
         if (json == null) {
-            throw new ApiException(404, "invalid_request_error", "model_not_found", "model",
-                    "The model '" + id + "' does not exist; GET /v1/models lists the available models.");
+            throw modelNotFound(id);
         }
         return json;
+    }
+
+    /** The configured model behind a public id, or the same 404 {@code model_not_found} the catalog answers. */
+    public ModelConfig model(String id) {
+        return configuration.get().model(id).orElseThrow(() -> modelNotFound(id));
+    }
+
+    private static ApiException modelNotFound(String id) {
+        return new ApiException(404, "invalid_request_error", "model_not_found", "model",
+                "The model '" + id + "' does not exist; GET /v1/models lists the available models.");
     }
 
     /** Every feature at least one model of the catalog supports, sorted. */

@@ -3,6 +3,8 @@ package ai.altllm.gateway.web;
 import ai.altllm.gateway.admin.AccountsResource;
 import ai.altllm.gateway.admin.AdminFilter;
 import ai.altllm.gateway.admin.KeysResource;
+import ai.altllm.gateway.chat.ChatAccept;
+import ai.altllm.gateway.chat.ChatResource;
 import ai.altllm.gateway.errors.GatewayExceptionMapper;
 import ai.altllm.gateway.health.HealthResource;
 import ai.altllm.gateway.keys.AuthFilter;
@@ -14,6 +16,8 @@ import ai.altllm.gateway.portal.PortalFiles;
 import ai.altllm.gateway.portal.PortalFilter;
 import ai.altllm.gateway.portal.PortalKeysResource;
 import ai.altllm.gateway.portal.SessionResource;
+import ai.altllm.gateway.usage.AdminUsageResource;
+import ai.altllm.gateway.usage.UsageResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
@@ -28,11 +32,12 @@ import java.util.Set;
 public class GatewayApplication extends Application {
 
     public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, ModelsResource.class,
-            ProviderResource.class, KeyResource.class, AccountsResource.class, KeysResource.class,
-            PortalFiles.class, SessionResource.class, PortalKeysResource.class, PortalAccountsResource.class);
+            ProviderResource.class, ChatResource.class, KeyResource.class, AccountsResource.class, KeysResource.class,
+            PortalFiles.class, SessionResource.class, PortalKeysResource.class, PortalAccountsResource.class,
+            UsageResource.class, AdminUsageResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
-            AdminFilter.class, PortalFilter.class);
+            AdminFilter.class, PortalFilter.class, ChatAccept.class);
 
     @Override
     public Set<Class<?>> getClasses() {

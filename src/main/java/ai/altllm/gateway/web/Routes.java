@@ -7,6 +7,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The route inventory, read from the resource classes themselves so it cannot drift from what is served. */
 public final class Routes {
@@ -49,15 +51,32 @@ public final class Routes {
             String base = join("", resource.getAnnotation(Path.class).value());
             for (Method method : resource.getMethods()) {
                 String verb = verb(method);
+                Path sub = method.getAnnotation(Path.class);
+                boolean open = access(resource, method) == Access.PUBLIC;
                 if (verb != null) {
-                    Path sub = method.getAnnotation(Path.class);
-                    boolean open = access(resource, method) == Access.PUBLIC;
                     routes.add(new Route(verb, sub == null ? base : join(base, sub.value()), open));
+                } else if (sub != null) {
+                    locatedVerbs(method.getReturnType()).forEach(v -> routes.add(new Route(v, join(base, sub.value()),
+                            open)));
                 }
             }
         }
         routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
         return routes;
+    }
+
+    /** The verbs a sub-resource locator leads to: those of its return type, or of each class a sealed type permits. */
+    private static Set<String> locatedVerbs(Class<?> located) {
+        Set<String> verbs = new TreeSet<>();
+        Class<?>[] permitted = located.getPermittedSubclasses();
+        for (Class<?> type : permitted == null ? new Class<?>[] {located} : permitted) {
+            for (Method method : type.getMethods()) {
+                if (verb(method) != null && method.getAnnotation(Path.class) == null) {
+                    verbs.add(verb(method));
+                }
+            }
+        }
+        return verbs;
     }
 
     private static String verb(Method method) {

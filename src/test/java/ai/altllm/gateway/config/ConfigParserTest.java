@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.routing.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -125,5 +127,48 @@ class ConfigParserTest {
                 .startsWith("test.json: providers.p.type: unknown provider type 'grpc' (known: openai, openrouter, ark)"));
         assertEquals("test.json: providers.p.base_url: must be an absolute http or https URL, got 'ftp://h'",
                 error("{\"providers\": {\"p\": {\"type\": \"ark\", \"base_url\": \"ftp://h\"}}, \"models\": []}"));
+    }
+
+    @Test
+    void timeoutsDefaultPerProviderAndAreCheckedStrictly() {
+        assertEquals(Timeouts.DEFAULTS, parse(withModel(""), Map.of()).provider("up").timeouts());
+        String custom = "{\"providers\": {\"up\": {\"type\": \"openai\", \"base_url\": \"http://h/v1\", "
+                + "\"timeouts\": {\"connect_ms\": 500, \"idle_ms\": 7000}}}, \"models\": []}";
+        Timeouts t = parse(custom, Map.of()).provider("up").timeouts();
+        assertEquals(new Timeouts(500, Timeouts.DEFAULTS.firstByteMs(), 7000, Timeouts.DEFAULTS.totalMs()), t);
+        assertTrue(error(custom.replace("idle_ms", "idle")).startsWith("test.json: providers.up.timeouts.idle: "
+                + "unknown field"));
+        assertEquals("test.json: providers.up.timeouts.connect_ms: must be at least 1 millisecond",
+                error(custom.replace("500", "0")));
+    }
+
+    @Test
+    void requestSizeLimitDefaultsTo4MiBAndIsChecked() {
+        assertEquals(4L * 1024 * 1024, parse(withModel(""), Map.of()).maxRequestBytes());
+        String limited = "{" + PROVIDER + ", \"models\": [], \"limits\": {\"max_request_bytes\": 1000}}";
+        assertEquals(1000, parse(limited, Map.of()).maxRequestBytes());
+        assertTrue(error(limited.replace("max_request_bytes", "max")).startsWith("test.json: limits.max: unknown"));
+        assertEquals("test.json: limits.max_request_bytes: must be at least 1", error(limited.replace("1000", "0")));
+    }
+
+    @Test
+    void deploymentsListWeightedProvidersAndStayPrivate() {
+        String json = "{" + PROVIDER + ", \"models\": [{\"id\": \"m1\", \"deployments\": ["
+                + "{\"provider\": \"up\", \"upstream_model\": \"x\", \"weight\": 3},"
+                + "{\"provider\": \"up\", \"upstream_model\": \"y\"}]}]}";
+        ModelConfig model = parse(json, Map.of()).model("m1").orElseThrow();
+        assertEquals(List.of(new Deployment("up", "x", 3), new Deployment("up", "y", 1)), model.deployments());
+        assertEquals("up", model.provider());
+        assertEquals("x", model.upstreamModel());
+        assertFalse(model.publicView().containsKey("deployments"));
+        assertEquals(List.of(new Deployment("up", "u/m", 1)), parse(withModel(""), Map.of()).models().get(0)
+                .deployments());
+        assertEquals("test.json: models[0].deployments[1].provider: no provider 'nope' in providers (known: up)",
+                error(json.replace("\"provider\": \"up\", \"upstream_model\": \"y\"",
+                        "\"provider\": \"nope\", \"upstream_model\": \"y\"")));
+        assertTrue(error(json.replace("\"id\": \"m1\",", "\"id\": \"m1\", \"provider\": \"up\","))
+                .contains("either provider and upstream_model, or deployments"));
+        assertEquals("test.json: models[0].deployments[0].weight: must be a whole number from 1 to 1000000",
+                error(json.replace("\"weight\": 3", "\"weight\": 0")));
     }
 }

@@ -44,7 +44,7 @@ class AdminDisabledIT {
                 checked++;
             }
         }
-        assertEquals(5, checked);
+        assertEquals(6, checked, "accounts (2), keys (3) and usage (1)");
         client.unauthorized(client.anonymous("GET", "/v1/key"));
     }
 }

@@ -26,6 +26,11 @@ public final class OpenAiJson {
 
     /** One streamed {@code chat.completion.chunk} carrying a content delta. */
     public static String contentChunk(String content) {
+        return deltaChunk(Json.createObjectBuilder().add("content", content), null);
+    }
+
+    /** A streamed chunk with the given delta and finish reason (null while the answer goes on). */
+    public static String deltaChunk(jakarta.json.JsonObjectBuilder delta, String finishReason) {
         return Json.createObjectBuilder()
                 .add("id", "chatcmpl-upstream1")
                 .add("object", "chat.completion.chunk")
@@ -33,8 +38,42 @@ public final class OpenAiJson {
                 .add("model", "upstream-model")
                 .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("index", 0)
-                        .add("delta", Json.createObjectBuilder().add("content", content))
-                        .add("finish_reason", jakarta.json.JsonValue.NULL)))
+                        .add("delta", delta)
+                        .add("finish_reason", finishReason == null ? jakarta.json.JsonValue.NULL
+                                : Json.createValue(finishReason))))
+                .build().toString();
+    }
+
+    /** The first chunk of a stream: the assistant role and no content yet. */
+    public static String roleChunk() {
+        return deltaChunk(Json.createObjectBuilder().add("role", "assistant").add("content", ""), null);
+    }
+
+    public static String finishChunk(String reason) {
+        return deltaChunk(Json.createObjectBuilder(), reason);
+    }
+
+    /** A tool-call delta: the first one for an index carries id, type and name, later ones only arguments. */
+    public static String toolCallChunk(int index, String id, String name, String arguments) {
+        jakarta.json.JsonObjectBuilder function = Json.createObjectBuilder().add("arguments", arguments);
+        jakarta.json.JsonObjectBuilder call = Json.createObjectBuilder().add("index", index);
+        if (id != null) {
+            call.add("id", id).add("type", "function");
+            function.add("name", name);
+        }
+        return deltaChunk(Json.createObjectBuilder().add("tool_calls", Json.createArrayBuilder()
+                .add(call.add("function", function))), null);
+    }
+
+    /** The final usage chunk OpenAI sends when {@code stream_options.include_usage} is set: no choices. */
+    public static String usageChunk(int promptTokens, int completionTokens) {
+        return Json.createObjectBuilder()
+                .add("id", "chatcmpl-upstream1")
+                .add("object", "chat.completion.chunk")
+                .add("created", 1704067200)
+                .add("model", "upstream-model")
+                .add("choices", Json.createArrayBuilder())
+                .add("usage", usage(promptTokens, completionTokens))
                 .build().toString();
     }
 

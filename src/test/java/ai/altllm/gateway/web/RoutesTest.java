@@ -48,4 +48,11 @@ class RoutesTest {
             }
         }
     }
+
+    @Test
+    void chatCompletionsIsListedThroughItsLocatorAndNeedsAKey() {
+        List<Routes.Route> routes = Routes.all();
+        assertTrue(routes.contains(new Routes.Route("POST", "/v1/chat/completions", false)), routes::toString);
+        assertEquals(1, routes.stream().filter(r -> r.path().equals("/v1/chat/completions")).count());
+    }
 }

@@ -1,0 +1,115 @@
+package ai.altllm.gateway.chat;
+
+import ai.altllm.gateway.config.ProviderConfig;
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.routing.Deployment;
+import ai.altllm.gateway.routing.Router;
+import ai.altllm.gateway.upstream.ChatUpstream;
+import ai.altllm.gateway.upstream.Exchange;
+import ai.altllm.gateway.upstream.UpstreamListener;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * One validated chat request and the deployments planned for it, sent to one at a time. Used by a single relay, whose
+ * callbacks never overlap, so the attempt counter needs no locking.
+ */
+final class ChatCall {
+
+    /** One planned deployment, with the provider and protocol that serve it. */
+    record Attempt(Deployment deployment, ProviderConfig provider, ChatUpstream upstream) {
+    }
+
+    /** Null for a model with a single deployment: with nowhere else to go, its circuit never cuts it off. */
+    private final Router router;
+    private final List<Attempt> attempts;
+    private final JsonObject request;
+    private final String quotedModel;
+    private final boolean includeUsage;
+    private final Settlement settlement;
+    private int current;
+
+    /**
+     * @param request the upstream request except for {@code model}
+     * @param quotedModel the public model id as a JSON string, spliced into every answer
+     * @param includeUsage whether the client asked for the usage chunk
+     */
+    ChatCall(Router router, List<Attempt> attempts, JsonObject request, String quotedModel, boolean includeUsage,
+            Settlement settlement) {
+        this.router = router;
+        this.attempts = attempts;
+        this.request = request;
+        this.quotedModel = quotedModel;
+        this.includeUsage = includeUsage;
+        this.settlement = settlement;
+    }
+
+    /**
+     * Sends to the current deployment, or the next one whose breaker lets a call start now; if none does (another
+     * request holds a half-open probe), the listener hears a 503 at once.
+     */
+    Exchange send(boolean stream, UpstreamListener listener) {
+        while (router != null && current < attempts.size() && !router.tryStart(attempts.get(current).deployment())) {
+            current++;
+        }
+        if (current >= attempts.size()) {
+            listener.onFailure(new ApiException(503, "service_unavailable", "deployments_unavailable",
+                    null, "Every deployment of this model is failing; retry shortly"));
+            return () -> { };
+        }
+        Attempt attempt = attempts.get(current);
+        settlement.provider(attempt.provider().id());
+        byte[] body = Json.createObjectBuilder(request).add("model", attempt.deployment().upstreamModel()).build()
+                .toString().getBytes(StandardCharsets.UTF_8);
+        return attempt.upstream().send(attempt.provider(), body, stream, listener);
+    }
+
+    /**
+     * Records a failure of the current deployment and moves to the next one if the failure was the provider's
+     * (5xx, timeout, rate limit) and one is left. The caller must not have sent anything to the client yet.
+     */
+    boolean failover(ApiException failure) {
+        boolean providersFault = failure.status() >= 500 || failure.status() == 429;
+        if (router == null || current >= attempts.size()) {
+            return false;
+        }
+        Deployment deployment = attempts.get(current).deployment();
+        if (!providersFault) {
+            router.succeeded(deployment);
+            return false;
+        }
+        router.failed(deployment);
+        if (current + 1 >= attempts.size()) {
+            return false;
+        }
+        current++;
+        return true;
+    }
+
+    void succeeded() {
+        if (router != null) {
+            router.succeeded(attempts.get(current).deployment());
+        }
+    }
+
+    /** The client left before the upstream gave a verdict: frees a half-open probe without judging the upstream. */
+    void released() {
+        if (router != null && current < attempts.size()) {
+            router.released(attempts.get(current).deployment());
+        }
+    }
+
+    String quotedModel() {
+        return quotedModel;
+    }
+
+    boolean includeUsage() {
+        return includeUsage;
+    }
+
+    Settlement settlement() {
+        return settlement;
+    }
+}

@@ -1,0 +1,155 @@
+package ai.altllm.gateway.chat;
+
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.ModelConfig;
+import ai.altllm.gateway.config.ProviderConfig;
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.keys.Caller;
+import ai.altllm.gateway.keys.KeyCheck;
+import ai.altllm.gateway.models.Catalog;
+import ai.altllm.gateway.routing.Deployment;
+import ai.altllm.gateway.routing.Router;
+import ai.altllm.gateway.upstream.ChatUpstream;
+import ai.altllm.gateway.web.RequestIds;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@code POST /v1/chat/completions}. Whether the answer streams is only known from the body, while JAX-RS fixes
+ * streaming ({@code SseEventSink}) or not ({@code AsyncResponse}) per method: so this locator reads and checks the
+ * body, then hands the request to the sub-resource that answers the chosen way.
+ */
+@Path("v1/chat")
+@ApplicationScoped
+public class ChatResource {
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    @Any
+    Instance<ChatUpstream> upstreamBeans;
+
+    @Inject
+    Event<UsageEvent> usage;
+
+    @Inject
+    KeyCheck keys;
+
+    @Inject
+    Caller caller;
+
+    /** One per application, so circuit state is shared by all requests: 3 failures in a row open for 30 s. */
+    private final Router router = new Router(3, Duration.ofSeconds(30), new Random(), System::nanoTime);
+    private List<ChatUpstream> upstreams;
+
+    /** Looked up once: resolving CDI instances on every request would sit on the hot path. */
+    @PostConstruct
+    void resolveUpstreams() {
+        upstreams = upstreamBeans.stream().toList();
+    }
+
+    @Path("completions")
+    public ChatReply completions(@Context HttpServletRequest request, @Context UriInfo uri) throws IOException {
+        String path = uri.getPath();
+        if (!path.endsWith("chat/completions") && !path.endsWith("chat/completions/")) {
+            throw new NotFoundException();
+        }
+        if (!"POST".equals(request.getMethod())) {
+            throw new NotAllowedException("POST");
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+            throw new NotSupportedException();
+        }
+        // This locator runs before JAX-RS's post-matching filters: authenticate here, before reading the body.
+        keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        JsonObject body = RequestBody.read(request.getInputStream(), request.getContentLengthLong(),
+                configuration.get().maxRequestBytes());
+        ChatCall call = prepare(body, RequestIds.of(request), Math.max(0, request.getContentLengthLong()) / 4);
+        return body.getBoolean("stream", false) ? new StreamReply(call) : new JsonReply(call);
+    }
+
+    private ChatCall prepare(JsonObject body, String requestId, long promptEstimate) {
+        if (!(body.get("model") instanceof JsonString modelId) || modelId.getString().isEmpty()) {
+            throw ApiException.invalid("model", "model is required");
+        }
+        ModelConfig model = catalog.model(modelId.getString());
+        caller.requireModel(model.id());
+        if (model.supports("video")) {
+            throw ApiException.invalid("model", "'" + model.id() + "' is a video model; create a task at "
+                    + "/v1/contents/generations/tasks instead");
+        }
+        ChatValidator.check(body, model.supports("json_mode"));
+        List<Deployment> usable = usable(model);
+        boolean routed = usable.size() > 1;
+        List<ChatCall.Attempt> attempts = new ArrayList<>();
+        for (Deployment deployment : routed ? router.plan(usable) : usable) {
+            ProviderConfig provider = configuration.get().provider(deployment.provider());
+            attempts.add(new ChatCall.Attempt(deployment, provider, upstreamFor(provider)));
+        }
+        if (attempts.isEmpty()) {
+            throw new ApiException(503, "service_unavailable", "deployments_unavailable", null, "Every deployment of "
+                    + "the model '" + model.id() + "' is failing; retry shortly");
+        }
+        boolean stream = body.getBoolean("stream", false);
+        JsonObject options = body.get("stream_options") instanceof JsonObject o ? o : JsonObject.EMPTY_JSON_OBJECT;
+        JsonObjectBuilder upstreamBody = Json.createObjectBuilder(body);
+        if (stream) {
+            // Always asked for, so every stream can be billed; stripped again unless the client asked too.
+            upstreamBody.add("stream_options", Json.createObjectBuilder(options).add("include_usage", true));
+        }
+        Settlement settlement = new Settlement(requestId, caller.keyId(), caller.accountId(), model, promptEstimate,
+                usage::fireAsync);
+        return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), Chunks.quoted(model.id()),
+                options.getBoolean("include_usage", false), settlement);
+    }
+
+    /** Deployments whose provider has its key and speaks chat; if none, a 503 naming the variable to set. */
+    private List<Deployment> usable(ModelConfig model) {
+        List<Deployment> usable = new ArrayList<>();
+        for (Deployment deployment : model.deployments()) {
+            ProviderConfig provider = configuration.get().provider(deployment.provider());
+            if (provider.apiKey().isPresent() && upstreamFor(provider) != null) {
+                usable.add(deployment);
+            }
+        }
+        if (usable.isEmpty()) {
+            ProviderConfig first = configuration.get().provider(model.provider());
+            String variable = first.apiKey().missingVariable().orElse("the api_key of provider " + first.id());
+            throw new ApiException(503, "service_unavailable", "provider_not_configured", null, "The model '"
+                    + model.id() + "' is not available: the gateway operator must set the environment variable "
+                    + variable);
+        }
+        return usable;
+    }
+
+    private ChatUpstream upstreamFor(ProviderConfig provider) {
+        return upstreams.stream().filter(u -> u.speaks(provider.type())).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,100 @@
+package ai.altllm.gateway.chat;
+
+import ai.altllm.gateway.config.ModelConfig;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.math.BigDecimal;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Tracks one request's tokens and timings and publishes its {@link UsageEvent} exactly once. When the provider never
+ * reported usage (a stream cut short), tokens are estimated so that no answered request goes unaccounted.
+ */
+final class Settlement {
+
+    private final String requestId;
+    private final ModelConfig model;
+    private final Consumer<UsageEvent> publisher;
+    private final long startNanos = System.nanoTime();
+    private final AtomicBoolean settled = new AtomicBoolean();
+    private volatile long firstTokenNanos;
+    private volatile long promptTokens;
+    private volatile long completionTokens;
+    private volatile String provider;
+    private volatile boolean reported;
+    private volatile long chunks;
+    private final long promptEstimate;
+    private final String keyId;
+    private final String accountId;
+
+    /** @param promptEstimate prompt tokens to assume if the provider never says: about 4 request bytes per token */
+    Settlement(String requestId, String keyId, String accountId, ModelConfig model, long promptEstimate,
+            Consumer<UsageEvent> publisher) {
+        this.requestId = requestId;
+        this.keyId = keyId;
+        this.accountId = accountId;
+        this.model = model;
+        this.promptEstimate = promptEstimate;
+        this.publisher = publisher;
+        this.provider = model.provider();
+    }
+
+    /** The provider of the deployment currently serving the request. */
+    void provider(String id) {
+        provider = id;
+    }
+
+    void firstToken() {
+        if (firstTokenNanos == 0) {
+            firstTokenNanos = System.nanoTime();
+        }
+    }
+
+    /** Reads OpenAI's {@code usage} object; absent or partial usage leaves the counts as they were. */
+    void usage(JsonObject usage) {
+        if (usage == null) {
+            return;
+        }
+        if (usage.get("prompt_tokens") instanceof JsonNumber prompt) {
+            promptTokens = prompt.longValue();
+        }
+        if (usage.get("completion_tokens") instanceof JsonNumber completion) {
+            completionTokens = completion.longValue();
+            reported = true;
+        }
+    }
+
+    /** Counts one relayed chunk: about one token each, the estimate used when no usage arrives. */
+    void chunk() {
+        chunks++;
+    }
+
+    /** Publishes the event the first time it is called; later calls (a race between ends) do nothing. */
+    void settle(String outcome) {
+        if (!settled.compareAndSet(false, true)) {
+            return;
+        }
+        long now = System.nanoTime();
+        long first = firstTokenNanos;
+        boolean estimated = !reported && chunks > 0;
+        long prompt = estimated && promptTokens == 0 ? promptEstimate : promptTokens;
+        long completion = estimated ? chunks : completionTokens;
+        publisher.accept(new UsageEvent(requestId, keyId, accountId, model.id(), provider, prompt, completion,
+                cost(model, prompt, completion), estimated, outcome, TimeUnit.NANOSECONDS.toMillis(now - startNanos),
+                first == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(first - startNanos)));
+    }
+
+    static BigDecimal cost(ModelConfig model, long prompt, long completion) {
+        JsonObject pricing = model.publicView().getJsonObject("pricing");
+        return price(pricing, "prompt").multiply(BigDecimal.valueOf(prompt))
+                .add(price(pricing, "completion").multiply(BigDecimal.valueOf(completion)));
+    }
+
+    private static BigDecimal price(JsonObject pricing, String field) {
+        return pricing != null && pricing.get(field) instanceof JsonString s ? new BigDecimal(s.getString())
+                : BigDecimal.ZERO;
+    }
+}

@@ -1,0 +1,176 @@
+package ai.altllm.gateway.chat;
+
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.upstream.Exchange;
+import ai.altllm.gateway.upstream.UpstreamErrors;
+import ai.altllm.gateway.upstream.UpstreamListener;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * Streams a chat answer: each upstream chunk is sent on as it arrives, under the public model id, then
+ * {@code data: [DONE]}. The 200 is committed when this method returns, so later failures become an error frame.
+ */
+public final class StreamReply implements ChatReply {
+
+    private final ChatCall call;
+
+    StreamReply(ChatCall call) {
+        this.call = call;
+    }
+
+    @POST
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@Context SseEventSink sink, @Context Sse sse) {
+        Relay relay = new Relay(sink, sse);
+        relay.started(call.send(true, relay));
+    }
+
+    /** Upstream events in, client frames out; synchronized because deadlines fire from another thread. */
+    private final class Relay implements UpstreamListener {
+
+        private final SseEventSink sink;
+        private final Sse sse;
+        private Exchange exchange;
+        private boolean first = true;
+        private boolean closed;
+
+        Relay(SseEventSink sink, Sse sse) {
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        synchronized void started(Exchange running) {
+            if (exchange == null) {
+                // Otherwise a failover already replaced this first exchange.
+                exchange = running;
+            }
+            if (closed) {
+                running.cancel();
+            }
+        }
+
+        @Override
+        public synchronized void onData(String data) {
+            if (closed || "[DONE]".equals(data)) {
+                return;
+            }
+            String trimmed = data.strip();
+            if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
+                fail(UpstreamErrors.malformed("a streamed chunk is not JSON"));
+                return;
+            }
+            String out;
+            if (first) {
+                JsonObject chunk = Chunks.parse(data);
+                if (chunk == null) {
+                    fail(UpstreamErrors.malformed("a streamed chunk is not JSON"));
+                    return;
+                }
+                first = false;
+                call.settlement().firstToken();
+                call.succeeded();
+                call.settlement().usage(Chunks.usage(chunk));
+                out = firstChunk(chunk);
+            } else if (Chunks.mayCarryUsage(data)) {
+                JsonObject chunk = Chunks.parse(data);
+                if (chunk == null) {
+                    fail(UpstreamErrors.malformed("a streamed chunk is not JSON"));
+                    return;
+                }
+                call.settlement().usage(Chunks.usage(chunk));
+                if (call.includeUsage()) {
+                    out = Chunks.renameModel(data, call.quotedModel());
+                } else if (Chunks.hasNoChoices(chunk)) {
+                    return;
+                } else {
+                    out = Chunks.renameModel(Json.createObjectBuilder(chunk).remove("usage").build().toString(),
+                            call.quotedModel());
+                }
+            } else {
+                out = Chunks.renameModel(data, call.quotedModel());
+            }
+            call.settlement().chunk();
+            send(out);
+        }
+
+        /** The first delta must carry the role; the one chunk rebuilt rather than spliced. */
+        private String firstChunk(JsonObject chunk) {
+            JsonObjectBuilder rebuilt = Json.createObjectBuilder(chunk);
+            if (!call.includeUsage()) {
+                rebuilt.remove("usage");
+            }
+            if (chunk.get("choices") instanceof JsonArray choices && !choices.isEmpty()
+                    && choices.get(0) instanceof JsonObject choice && choice.get("delta") instanceof JsonObject delta
+                    && !delta.containsKey("role")) {
+                rebuilt.add("choices", Json.createArrayBuilder(choices).set(0, Json.createObjectBuilder(choice)
+                        .add("delta", Json.createObjectBuilder(delta).add("role", "assistant"))));
+            }
+            return Chunks.renameModel(rebuilt.build().toString(), call.quotedModel());
+        }
+
+        private void send(String data) {
+            sink.send(sse.newEvent(data)).whenComplete((ignored, error) -> {
+                if (error != null) {
+                    clientGone();
+                }
+            });
+        }
+
+        private synchronized void clientGone() {
+            if (!closed) {
+                closed = true;
+                if (exchange != null) {
+                    exchange.cancel();
+                }
+                call.released();
+                call.settlement().settle("cancelled");
+                sink.close();
+            }
+        }
+
+        @Override
+        public synchronized void onComplete() {
+            if (!closed) {
+                send("[DONE]");
+                end("ok");
+            }
+        }
+
+        @Override
+        public synchronized void onFailure(ApiException failure) {
+            fail(failure);
+        }
+
+        private void fail(ApiException failure) {
+            if (!closed) {
+                if (exchange != null) {
+                    exchange.cancel();
+                }
+                if (first && call.failover(failure)) {
+                    // Nothing has reached the client yet, so another deployment can still answer in full.
+                    exchange = call.send(true, this);
+                    return;
+                }
+                send(ErrorEnvelope.of(failure).toString());
+                send("[DONE]");
+                end("failed");
+            }
+        }
+
+        private void end(String outcome) {
+            closed = true;
+            call.settlement().settle(outcome);
+            sink.close();
+        }
+    }
+}

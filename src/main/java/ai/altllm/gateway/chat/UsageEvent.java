@@ -1,0 +1,18 @@
+package ai.altllm.gateway.chat;
+
+import java.math.BigDecimal;
+
+/**
+ * What one chat request used and cost, published (asynchronously) once it has ended, however it ended.
+ *
+ * @param keyId the API key that made the request, by id (never the key itself)
+ * @param model the public model id
+ * @param outcome {@code ok}, {@code failed} or {@code cancelled}
+ * @param cost prompt and completion tokens priced from the catalog, in credits
+ * @param estimated true when the provider never reported usage (e.g. a stream the client cut short) and the tokens
+ *     are the gateway's estimate: one per relayed chunk, about four request bytes per prompt token
+ * @param firstTokenMillis time to the first streamed chunk, or -1 when none arrived or the answer was not streamed
+ */
+public record UsageEvent(String requestId, String keyId, String accountId, String model, String provider, long promptTokens, long completionTokens,
+        BigDecimal cost, boolean estimated, String outcome, long latencyMillis, long firstTokenMillis) {
+}

@@ -1,0 +1,9 @@
+package ai.altllm.gateway.upstream;
+
+/** A running upstream exchange that can be abandoned, which closes its connection so the provider stops too. */
+@FunctionalInterface
+public interface Exchange {
+
+    /** Cancels the exchange; the listener hears nothing more afterwards. Safe to call repeatedly. */
+    void cancel();
+}

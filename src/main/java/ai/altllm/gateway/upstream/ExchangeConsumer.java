@@ -1,0 +1,163 @@
+package ai.altllm.gateway.upstream;
+
+import ai.altllm.gateway.config.Timeouts;
+import ai.altllm.gateway.errors.ApiException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+
+/**
+ * Reads one upstream answer in the client's callbacks: SSE events are handed on as they arrive, JSON and error
+ * bodies are collected (bounded). Guarantees the listener one terminal call, and knows its own deadlines.
+ */
+final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
+
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final boolean stream;
+    private final UpstreamListener listener;
+    private final Timeouts timeouts;
+    private final long startNanos = System.nanoTime();
+    private final AtomicBoolean done = new AtomicBoolean();
+    private volatile boolean abandoned;
+    private volatile long firstByteNanos;
+    private volatile long lastActivityNanos;
+    private int status;
+    private SseParser sse;
+    private ByteArrayOutputStream body;
+
+    ExchangeConsumer(boolean stream, Timeouts timeouts, UpstreamListener listener) {
+        this.stream = stream;
+        this.timeouts = timeouts;
+        this.listener = listener;
+    }
+
+    @Override
+    protected void start(HttpResponse response, ContentType contentType) {
+        long now = System.nanoTime();
+        firstByteNanos = now;
+        lastActivityNanos = now;
+        status = response.getCode();
+        boolean eventStream = contentType != null && "text/event-stream".equalsIgnoreCase(contentType.getMimeType());
+        if (status == 200 && stream && eventStream) {
+            sse = new SseParser(MAX_BODY, this::event);
+        } else {
+            body = new ByteArrayOutputStream(status == 200 ? 4096 : 512);
+        }
+    }
+
+    private void event(String data) {
+        if (!done.get()) {
+            listener.onData(data);
+        }
+    }
+
+    @Override
+    protected int capacityIncrement() {
+        return 1024 * 1024;
+    }
+
+    @Override
+    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+        if (abandoned) {
+            // Cancelling the client's future does not stop an exchange already on the wire; failing here makes the
+            // client drop the connection, which is how the provider learns to stop generating.
+            throw new IOException("exchange abandoned by the gateway");
+        }
+        lastActivityNanos = System.nanoTime();
+        if (sse != null) {
+            try {
+                sse.feed(src);
+            } catch (IllegalStateException tooLarge) {
+                fail(UpstreamErrors.malformed(tooLarge.getMessage()));
+            }
+            return;
+        }
+        int limit = status == 200 ? MAX_BODY : MAX_ERROR_BODY;
+        int take = Math.min(src.remaining(), Math.max(0, limit - body.size()));
+        if (src.hasArray()) {
+            body.write(src.array(), src.arrayOffset() + src.position(), take);
+        } else {
+            byte[] copy = new byte[take];
+            src.get(copy);
+            body.write(copy, 0, take);
+        }
+        src.position(src.limit());
+        if (status == 200 && body.size() >= MAX_BODY) {
+            fail(UpstreamErrors.malformed("answer larger than " + MAX_BODY + " bytes"));
+        }
+    }
+
+    @Override
+    protected Void buildResult() {
+        if (done.get()) {
+            return null;
+        }
+        if (status != 200) {
+            fail(UpstreamErrors.status(status, body.toString(StandardCharsets.UTF_8)));
+        } else if (sse == null && stream) {
+            fail(UpstreamErrors.malformed("a streamed answer was requested but the answer was not an event stream"));
+        } else {
+            if (sse == null) {
+                listener.onData(body.toString(StandardCharsets.UTF_8));
+            }
+            if (done.compareAndSet(false, true)) {
+                listener.onComplete();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void failed(Exception cause) {
+        fail(UpstreamErrors.transport(cause));
+    }
+
+    @Override
+    public void releaseResources() {
+        body = null;
+    }
+
+    void fail(ApiException failure) {
+        if (done.compareAndSet(false, true)) {
+            listener.onFailure(failure);
+        }
+    }
+
+    /** Stops all further listener calls, for an exchange the gateway itself abandons. */
+    void abandon() {
+        done.set(true);
+        abandoned = true;
+    }
+
+    boolean isDone() {
+        return done.get();
+    }
+
+    /**
+     * Milliseconds until the next deadline could pass, or fails the exchange with a 504 and returns 0 if one has.
+     * Checking only when a deadline is due keeps timers off the per-chunk path.
+     */
+    long checkDeadlines() {
+        long now = System.nanoTime();
+        long total = timeouts.totalMs() - elapsedMs(startNanos, now);
+        long phase = firstByteNanos == 0 ? timeouts.firstByteMs() - elapsedMs(startNanos, now)
+                : timeouts.idleMs() - elapsedMs(lastActivityNanos, now);
+        if (total <= 0 || phase <= 0) {
+            fail(UpstreamErrors.timeout(total <= 0 ? "total" : firstByteNanos == 0 ? "first byte" : "idle"));
+            return 0;
+        }
+        return Math.min(total, phase);
+    }
+
+    private static long elapsedMs(long from, long now) {
+        return TimeUnit.NANOSECONDS.toMillis(now - from);
+    }
+}

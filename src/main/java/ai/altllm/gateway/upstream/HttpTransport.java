@@ -1,0 +1,137 @@
+package ai.altllm.gateway.upstream;
+
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.ProviderConfig;
+import ai.altllm.gateway.config.Timeouts;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one shared non-blocking HTTP client for all upstream calls: pooled, never following redirects (a redirect
+ * could carry the provider key elsewhere), with per-provider timeouts and a single timer thread for all deadlines.
+ */
+@ApplicationScoped
+public class HttpTransport {
+
+    private static final Logger LOG = System.getLogger(HttpTransport.class.getName());
+
+    @Inject
+    Configuration configuration;
+
+    private CloseableHttpAsyncClient client;
+    private ScheduledThreadPoolExecutor timer;
+
+    @PostConstruct
+    void start() {
+        Map<String, Timeout> connectByHost = new HashMap<>();
+        for (ProviderConfig p : configuration.get().providers().values()) {
+            connectByHost.merge(p.baseUrl().getHost(), Timeout.ofMilliseconds(p.timeouts().connectMs()),
+                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        Timeout fallback = Timeout.ofMilliseconds(Timeouts.DEFAULTS.connectMs());
+        client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(1024).setMaxConnPerRoute(512)
+                        .setConnectionConfigResolver(route -> ConnectionConfig.custom().setConnectTimeout(
+                                connectByHost.getOrDefault(route.getTargetHost().getHostName(), fallback)).build())
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom()
+                        .setIoThreadCount(Math.max(2, Runtime.getRuntime().availableProcessors())).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("AltLLM-Gateway")
+                .build();
+        client.start();
+        timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "altllm-upstream-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** POSTs a JSON body with a bearer key; the answer flows to the listener, never blocking the caller. */
+    public Exchange postJson(URI uri, String bearerKey, byte[] body, Timeouts timeouts, boolean stream,
+            UpstreamListener listener) {
+        SimpleHttpRequest request = SimpleHttpRequest.create("POST", uri);
+        request.setHeader("Authorization", "Bearer " + bearerKey);
+        request.setHeader("Accept", stream ? "text/event-stream" : "application/json");
+        request.setBody(body, ContentType.APPLICATION_JSON);
+        HttpClientContext context = HttpClientContext.create();
+        // The socket timeout is a backstop that also frees the connection of an abandoned, silent exchange; the
+        // deadline checks below tell first byte, idle and total apart.
+        long silence = Math.max(timeouts.firstByteMs(), timeouts.idleMs()) + 1000;
+        context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(silence)).build());
+        ExchangeConsumer consumer = new ExchangeConsumer(stream, timeouts, listener);
+        Future<Void> future = client.execute(SimpleRequestProducer.create(request), consumer, null, context,
+                new FutureCallback<>() {
+                    @Override
+                    public void completed(Void result) {
+                        // The consumer has already told the listener.
+                    }
+
+                    @Override
+                    public void failed(Exception e) {
+                        consumer.fail(UpstreamErrors.transport(e));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        // Only the gateway cancels, and it has already abandoned the consumer.
+                    }
+                });
+        watch(consumer, future);
+        return () -> {
+            consumer.abandon();
+            future.cancel(true);
+        };
+    }
+
+    private void watch(ExchangeConsumer consumer, Future<Void> future) {
+        if (consumer.isDone()) {
+            return;
+        }
+        long delay = consumer.checkDeadlines();
+        if (delay <= 0) {
+            consumer.abandon();
+            future.cancel(true);
+            return;
+        }
+        timer.schedule(() -> watch(consumer, future), delay, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        try {
+            timer.shutdownNow();
+            client.close(CloseMode.GRACEFUL);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Upstream HTTP client did not close cleanly", e);
+        }
+    }
+}

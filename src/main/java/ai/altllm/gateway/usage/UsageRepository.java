@@ -1,0 +1,96 @@
+package ai.altllm.gateway.usage;
+
+import ai.altllm.gateway.db.Jdbc;
+import ai.altllm.gateway.chat.UsageEvent;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Reads and writes the {@code usage_records} table. */
+final class UsageRepository {
+
+    private static final String INSERT = "INSERT INTO usage_records (request_id, key_id, account_id, model, provider, "
+            + "prompt_tokens, completion_tokens, cost, outcome, latency_ms, first_token_ms, created_at, estimated) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "request_id, key_id, account_id, model, provider, prompt_tokens, "
+            + "completion_tokens, cost, outcome, latency_ms, first_token_ms, created_at, estimated";
+
+    /** Sums over the filtered records. */
+    record Totals(long requests, long promptTokens, long completionTokens, BigDecimal cost) {
+    }
+
+    private UsageRepository() {
+    }
+
+    static void insert(DataSource dataSource, List<UsageRow> batch) {
+        List<Jdbc.Binder> rows = new ArrayList<>(batch.size());
+        for (UsageRow row : batch) {
+            UsageEvent e = row.event();
+            rows.add(s -> {
+                s.setString(1, e.requestId());
+                s.setString(2, e.keyId());
+                s.setString(3, e.accountId());
+                s.setString(4, e.model());
+                s.setString(5, e.provider());
+                s.setLong(6, e.promptTokens());
+                s.setLong(7, e.completionTokens());
+                s.setBigDecimal(8, e.cost());
+                s.setString(9, e.outcome());
+                s.setLong(10, e.latencyMillis());
+                s.setLong(11, e.firstTokenMillis());
+                s.setObject(12, OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC));
+                s.setBoolean(13, e.estimated());
+            });
+        }
+        Jdbc.batch(dataSource, INSERT, rows);
+    }
+
+    static List<UsageRow> find(DataSource dataSource, UsageFilter filter) {
+        Where where = Where.of(filter);
+        return Jdbc.query(dataSource, "SELECT " + COLUMNS + " FROM usage_records" + where.sql
+                + " ORDER BY created_at DESC, id DESC FETCH FIRST " + filter.limit() + " ROWS ONLY", where::bind,
+                r -> new UsageRow(new UsageEvent(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getString(5), r.getLong(6), r.getLong(7), r.getBigDecimal(8), r.getBoolean(13),
+                        r.getString(9), r.getLong(10), r.getLong(11)), r.getObject(12, OffsetDateTime.class).toInstant()));
+    }
+
+    static Totals totals(DataSource dataSource, UsageFilter filter) {
+        Where where = Where.of(filter);
+        return Jdbc.query(dataSource, "SELECT COUNT(*), COALESCE(SUM(prompt_tokens), 0), "
+                + "COALESCE(SUM(completion_tokens), 0), COALESCE(SUM(cost), 0) FROM usage_records" + where.sql,
+                where::bind, r -> new Totals(r.getLong(1), r.getLong(2), r.getLong(3), r.getBigDecimal(4))).get(0);
+    }
+
+    /** The WHERE clause for a filter, with its parameters in order; values are always bound, never concatenated. */
+    private record Where(String sql, List<Object> values) {
+
+        static Where of(UsageFilter f) {
+            StringBuilder sql = new StringBuilder();
+            List<Object> values = new ArrayList<>();
+            add(sql, values, "account_id = ?", f.accountId());
+            add(sql, values, "key_id = ?", f.keyId());
+            add(sql, values, "model = ?", f.model());
+            add(sql, values, "created_at >= ?", f.from() == null ? null : OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
+            add(sql, values, "created_at < ?", f.to() == null ? null : OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
+            return new Where(sql.toString(), values);
+        }
+
+        private static void add(StringBuilder sql, List<Object> values, String condition, Object value) {
+            if (value != null) {
+                sql.append(values.isEmpty() ? " WHERE " : " AND ").append(condition);
+                values.add(value);
+            }
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package ai.altllm.gateway.chat;
+
+import static ai.altllm.gateway.testsupport.ChatClient.HELLO;
+import static ai.altllm.gateway.testsupport.ChatClient.error;
+import static ai.altllm.gateway.testsupport.ChatClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.altllm.gateway.testsupport.Gateway;
+import ai.altllm.gateway.testsupport.OpenAiJson;
+import ai.altllm.gateway.testsupport.OpenApiSchemas;
+import ai.altllm.gateway.testsupport.ScriptedUpstream;
+import ai.altllm.gateway.testsupport.SseFrames;
+import ai.altllm.gateway.testsupport.UpstreamIT;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Upstream failures, timeouts, disconnects and failover, through the real relay on Payara Micro. */
+class ChatFailuresIT extends UpstreamIT {
+
+    @Test
+    void upstreamFailuresBecomeOpenAiErrors() {
+        upstream.enqueueJson(429, "{\"error\":{\"message\":\"Slow down please\",\"type\":\"rate_limit_error\"}}");
+        assertEquals("Slow down please", error(chat.call(HELLO + "}"), 429).getString("message"));
+        upstream.enqueueJson(500, "{\"error\":{\"message\":\"boom\"}}");
+        error(chat.call(HELLO + "}"), 502);
+        upstream.enqueueJson(200, "{\"not\": \"a completion\"");
+        error(chat.call(HELLO + "}"), 502);
+        upstream.enqueueFault(ScriptedUpstream.Fault.DISCONNECT_BEFORE_RESPONSE);
+        error(chat.call(HELLO + "}"), 502);
+        upstream.enqueueFault(ScriptedUpstream.Fault.STALL);
+        long start = System.nanoTime();
+        error(chat.call(HELLO + "}"), 504);
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 5000, "first-byte timeout from config");
+        for (int i = 0; i < 5; i++) {
+            upstream.take(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void streamFailuresBecomeErrorFramesThenDone() throws Exception {
+        upstream.enqueueJson(429, "{\"error\":{\"message\":\"Slow down please\"}}");
+        List<String> early = chat.stream(HELLO + ",\"stream\":true}").data();
+        assertEquals(List.of("[DONE]"), early.subList(1, 2));
+        OpenApiSchemas.assertValid("ErrorResponse", early.get(0));
+        assertEquals("Slow down please", json(early.get(0)).getJsonObject("error").getString("message"));
+
+        upstream.enqueueStream(Duration.ofMillis(50), List.of(OpenAiJson.roleChunk(), OpenAiJson.contentChunk("a")),
+                true);
+        long start = System.nanoTime();
+        SseFrames broken = chat.stream(HELLO + ",\"stream\":true}");
+        List<String> data = broken.data();
+        int last = data.size() - 1;
+        assertTrue(data.size() >= 3, data.toString());
+        assertEquals("assistant", json(data.get(0)).getJsonArray("choices").getJsonObject(0).getJsonObject("delta")
+                .getString("role"));
+        assertEquals("upstream_connection_failed", json(data.get(last - 1)).getJsonObject("error").getString("code"));
+        assertEquals("[DONE]", data.get(last));
+        assertTrue(broken.arrivalMillis().get(last) - broken.arrivalMillis().get(0) < 1100, "error within 1 s");
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 3000);
+
+        upstream.enqueueStream(Duration.ZERO, List.of(OpenAiJson.roleChunk(), "not json", "[DONE]"), false);
+        List<String> malformed = chat.stream(HELLO + ",\"stream\":true}").data();
+        assertEquals("upstream_malformed", json(malformed.get(1)).getJsonObject("error").getString("code"));
+
+        upstream.enqueueFault(ScriptedUpstream.Fault.STALL);
+        List<String> stalled = chat.stream(HELLO + ",\"stream\":true}").data();
+        assertEquals("upstream_timeout", json(stalled.get(0)).getJsonObject("error").getString("code"));
+
+        upstream.enqueueStream(Duration.ofMillis(2600), List.of(OpenAiJson.roleChunk(), "[DONE]"), false);
+        List<String> idle = chat.stream(HELLO + ",\"stream\":true}").data();
+        JsonObject idleError = json(idle.get(0)).getJsonObject("error");
+        assertTrue(idleError.getString("message").contains("idle"), idleError.toString());
+        assertEquals("[DONE]", idle.get(1));
+        for (int i = 0; i < 5; i++) {
+            upstream.take(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void clientDisconnectCancelsTheUpstreamExchange() throws Exception {
+        List<String> many = new ArrayList<>();
+        many.add(OpenAiJson.roleChunk());
+        for (int i = 0; i < 500; i++) {
+            many.add(OpenAiJson.contentChunk("x".repeat(50)));
+        }
+        upstream.enqueueStream(Duration.ofMillis(20), many, false);
+        // A raw socket, so the hang-up is a real TCP close rather than whatever an HTTP client does on close().
+        byte[] request = (HELLO + ",\"stream\":true}").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + chat.gateway().uri("/v1/chat/completions").getRawPath() + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer "
+                    + chat.apiKey() + "\r\nContent-Type: application/json\r\nContent-Length: " + request.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String head = new String(in.readNBytes(600), StandardCharsets.UTF_8);
+            assertTrue(head.startsWith("HTTP/1.1 200") && head.contains("data: {"), head);
+        }
+        assertTrue(upstream.awaitClientClose(Duration.ofSeconds(1)), "the upstream must see the gateway hang up");
+        upstream.take(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void routedModelFailsOverBeforeAnythingIsSentThenOpensTheCircuit() {
+        // Weights 1000000:1 (it-config.json) put the primary first all but once in a million; the keyless
+        // deployment, heaviest of all, must never be chosen.
+        String routed = HELLO.replace("it-basic", "it-routed") + "}";
+        for (int i = 0; i < 3; i++) {
+            upstream.enqueueJson(500, "{\"error\":{\"message\":\"primary down\"}}");
+            upstream.enqueueChat("from backup", 1, 1);
+            HttpResponse<String> response = chat.call(routed);
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("it-routed", Gateway.json(response).getString("model"));
+            ScriptedUpstream.Recorded primary = upstream.take(Duration.ofSeconds(5));
+            assertEquals("primary-model", json(primary.body()).getString("model"));
+            ScriptedUpstream.Recorded backup = upstream.take(Duration.ofSeconds(5));
+            assertEquals("backup-model", json(backup.body()).getString("model"));
+            assertEquals("Bearer it-upstream-key-b", backup.header("Authorization"));
+        }
+        upstream.enqueueChat("straight to backup", 1, 1);
+        assertEquals(200, chat.call(routed).statusCode());
+        assertEquals("backup-model", json(upstream.take(Duration.ofSeconds(5)).body()).getString("model"),
+                "three failures in a row open the primary's circuit");
+    }
+
+    @Test
+    void aStreamFailsOverWhileNoChunkHasBeenSent() {
+        upstream.enqueueJson(503, "{\"error\":{\"message\":\"primary busy\"}}");
+        upstream.enqueueStream(Duration.ZERO, List.of(OpenAiJson.roleChunk(), OpenAiJson.contentChunk("ok"),
+                OpenAiJson.finishChunk("stop"), "[DONE]"), false);
+        List<String> frames = chat.stream(HELLO.replace("it-basic", "it-failover") + ",\"stream\":true}").data();
+        assertEquals(4, frames.size(), frames.toString());
+        frames.subList(0, 3).forEach(f -> assertEquals("it-failover", json(f).getString("model")));
+        assertEquals("[DONE]", frames.get(3));
+        // Both deployments must have been asked; which went first is the router's (weighted) choice.
+        Set<String> asked = Set.of(json(upstream.take(Duration.ofSeconds(5)).body()).getString("model"),
+                json(upstream.take(Duration.ofSeconds(5)).body()).getString("model"));
+        assertEquals(Set.of("failover-primary", "failover-backup"), asked);
+    }
+
+    @Test
+    void aClientErrorIsNotRetriedElsewhere() {
+        upstream.enqueueJson(400, "{\"error\":{\"message\":\"bad prompt\"}}");
+        assertEquals("bad prompt", error(chat.call(HELLO.replace("it-basic", "it-failover") + "}"), 400)
+                .getString("message"));
+        upstream.take(Duration.ofSeconds(5));
+        assertEquals(1, upstream.requestCount() - requestsBefore, "a client error is not retried elsewhere");
+    }
+}

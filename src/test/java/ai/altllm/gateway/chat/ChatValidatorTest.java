@@ -1,0 +1,94 @@
+package ai.altllm.gateway.chat;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.altllm.gateway.errors.ApiException;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ChatValidatorTest {
+
+    private static final String MESSAGES = "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]";
+
+    private static JsonObject body(String extra) {
+        return RequestBody.parse(("{\"model\":\"m\"," + MESSAGES + extra + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String param(String extra, boolean jsonMode) {
+        return assertThrows(ApiException.class, () -> ChatValidator.check(body(extra), jsonMode)).param();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        ",\"temperature\":2.01|temperature",
+        ",\"temperature\":\"hot\"|temperature",
+        ",\"top_p\":1.5|top_p",
+        ",\"n\":0|n",
+        ",\"n\":1.5|n",
+        ",\"max_tokens\":0|max_tokens",
+        ",\"max_completion_tokens\":-1|max_completion_tokens",
+        ",\"presence_penalty\":-2.5|presence_penalty",
+        ",\"frequency_penalty\":2.5|frequency_penalty",
+        ",\"stop\":[1]|stop",
+        ",\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]|stop",
+        ",\"stream\":1|stream",
+        ",\"logprobs\":\"yes\"|logprobs",
+        ",\"top_logprobs\":21|top_logprobs",
+        ",\"stream_options\":true|stream_options",
+        ",\"tools\":{}|tools",
+        ",\"tools\":[{\"type\":\"retrieval\"}]|tools[0]",
+        ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"a b\"}}]|tools[0].function.name",
+        ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":[]}}]|tools[0].function.parameters",
+        ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}},{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]|tools[1].function.name",
+        ",\"tool_choice\":\"always\"|tool_choice",
+        ",\"tool_choice\":\"required\"|tool_choice",
+        ",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"g\"}}|tool_choice",
+        ",\"response_format\":{\"type\":\"yaml\"}|response_format",
+        ",\"response_format\":{\"type\":\"json_schema\"}|response_format",
+        ",\"api_base\":\"http://x\"|api_base",
+        ",\"base_url\":\"http://x\"|base_url",
+        ",\"API_KEY\":\"k\"|API_KEY",
+        ",\"headers\":{}|headers",
+        ",\"proxy_host\":\"x\"|proxy_host",
+        ",\"callback_url\":\"x\"|callback_url",
+    })
+    void refusesWithTheParam(String extra, String param) {
+        assertEquals(param, param(extra, true));
+    }
+
+    @Test
+    void messagesMustBeNonEmptyWithKnownRolesAndContent() {
+        assertEquals("messages", assertThrows(ApiException.class, () -> ChatValidator.check(RequestBody.parse(
+                "{\"messages\":[]}".getBytes(StandardCharsets.UTF_8)), true)).param());
+        assertEquals("messages[0].content", assertThrows(ApiException.class, () -> ChatValidator.check(RequestBody
+                .parse("{\"messages\":[{\"role\":\"user\",\"content\":5}]}".getBytes(StandardCharsets.UTF_8)), true))
+                .param());
+        assertEquals("messages[0].content", assertThrows(ApiException.class, () -> ChatValidator.check(RequestBody
+                .parse("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"x\"}]}]}"
+                        .getBytes(StandardCharsets.UTF_8)), true)).param());
+    }
+
+    @Test
+    void jsonModeNeedsTheFeature() {
+        assertEquals("response_format", param(",\"response_format\":{\"type\":\"json_object\"}", false));
+        assertDoesNotThrow(() -> ChatValidator.check(body(",\"response_format\":{\"type\":\"json_object\"}"), true));
+    }
+
+    @Test
+    void acceptsAFullValidRequestWithUnknownFields() {
+        assertDoesNotThrow(() -> ChatValidator.check(body(",\"temperature\":0,\"top_p\":1,\"n\":1,\"max_tokens\":5,"
+                + "\"stop\":\"x\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"logprobs\":true,"
+                + "\"top_logprobs\":3,\"seed\":4,\"user\":\"u\",\"provider\":{\"sort\":\"price\"},"
+                + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"parameters\":{}}}],"
+                + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}},"
+                + "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"s\"}},"
+                + "\"messages\":[{\"role\":\"developer\",\"content\":\"d\"},{\"role\":\"user\",\"content\":"
+                + "[{\"type\":\"text\",\"text\":\"x\"}]},{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[]},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"r\"}]"), true));
+    }
+}

@@ -1,0 +1,36 @@
+package ai.altllm.gateway.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a streamed HTTP body as the raw bytes a client got, frame by frame, with when each frame arrived. */
+public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis) {
+
+    /** Reads to the end of the body; {@code data} holds each frame's payload (after {@code data: }). */
+    public static SseFrames read(HttpResponse<InputStream> response) {
+        long start = System.nanoTime();
+        StringBuilder raw = new StringBuilder();
+        List<String> data = new ArrayList<>();
+        List<Long> arrivals = new ArrayList<>();
+        byte[] buffer = new byte[8192];
+        int consumed = 0;
+        try (InputStream in = response.body()) {
+            for (int n; (n = in.read(buffer)) != -1;) {
+                raw.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                for (int end; (end = raw.indexOf("\n\n", consumed)) >= 0; consumed = end + 2) {
+                    String frame = raw.substring(consumed, end);
+                    data.add(frame.startsWith("data: ") ? frame.substring(6) : frame);
+                    arrivals.add((System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SseFrames(raw.toString(), data, arrivals);
+    }
+}

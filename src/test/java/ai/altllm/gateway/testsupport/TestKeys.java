@@ -1,0 +1,38 @@
+package ai.altllm.gateway.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Real API keys for integration tests, issued through the admin API (failsafe sets ALTLLM_ADMIN_KEY). */
+public final class TestKeys {
+
+    private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
+
+    private TestKeys() {
+    }
+
+    /** One unrestricted key per deployed gateway, created on first use. */
+    public static String apiKey(Gateway gateway) {
+        return SHARED.computeIfAbsent(gateway.uri("/").toString(), base -> create(gateway, "it-shared"));
+    }
+
+    /** A fresh unrestricted key in a fresh account whose name starts with {@code name}. */
+    public static String create(Gateway gateway, String name) {
+        String account = name + "-" + Long.toString(System.nanoTime(), 36);
+        Gateway.json(admin(gateway, "/admin/v1/accounts", "{\"name\":\"" + account + "\"}"));
+        return Gateway.json(admin(gateway, "/admin/v1/keys", "{\"account\":\"" + account + "\",\"name\":\"" + name
+                + "\"}")).getString("key");
+    }
+
+    private static HttpResponse<String> admin(Gateway gateway, String path, String body) {
+        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri(path))
+                .header("Authorization", "Bearer " + System.getenv("ALTLLM_ADMIN_KEY"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(201, response.statusCode(), path + ": " + response.body());
+        return response;
+    }
+}

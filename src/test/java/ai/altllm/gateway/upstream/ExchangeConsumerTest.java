@@ -1,0 +1,104 @@
+package ai.altllm.gateway.upstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.altllm.gateway.config.Timeouts;
+import ai.altllm.gateway.errors.ApiException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.message.BasicHttpResponse;
+import org.junit.jupiter.api.Test;
+
+class ExchangeConsumerTest {
+
+    private final List<String> data = new ArrayList<>();
+    private final List<ApiException> failures = new ArrayList<>();
+    private int completions;
+
+    private final UpstreamListener listener = new UpstreamListener() {
+        @Override
+        public void onData(String event) {
+            data.add(event);
+        }
+
+        @Override
+        public void onComplete() {
+            completions++;
+        }
+
+        @Override
+        public void onFailure(ApiException failure) {
+            failures.add(failure);
+        }
+    };
+
+    private static ByteBuffer bytes(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void streamsEventsAsTheyArriveThenCompletesOnce() throws Exception {
+        ExchangeConsumer consumer = new ExchangeConsumer(true, Timeouts.DEFAULTS, listener);
+        consumer.start(new BasicHttpResponse(200), ContentType.create("text/event-stream"));
+        consumer.data(bytes("data: {\"a\":1}\n\ndata: [DO"), false);
+        assertEquals(List.of("{\"a\":1}"), data);
+        consumer.data(bytes("NE]\n\n"), true);
+        consumer.buildResult();
+        consumer.failed(new IOException("late"));
+        assertEquals(List.of("{\"a\":1}", "[DONE]"), data);
+        assertEquals(1, completions);
+        assertEquals(List.of(), failures, "one terminal call only");
+    }
+
+    @Test
+    void anErrorStatusBecomesOneFailureWithTheUpstreamMessage() throws Exception {
+        ExchangeConsumer consumer = new ExchangeConsumer(true, Timeouts.DEFAULTS, listener);
+        consumer.start(new BasicHttpResponse(429), ContentType.APPLICATION_JSON);
+        consumer.data(bytes("{\"error\":{\"message\":\"slow down\"}}"), true);
+        consumer.buildResult();
+        assertEquals(429, failures.get(0).status());
+        assertEquals("slow down", failures.get(0).getMessage());
+        assertEquals(List.of(), data);
+    }
+
+    @Test
+    void aStreamRequestAnsweredWithoutAnEventStreamIsMalformed() throws Exception {
+        ExchangeConsumer consumer = new ExchangeConsumer(true, Timeouts.DEFAULTS, listener);
+        consumer.start(new BasicHttpResponse(200), ContentType.APPLICATION_JSON);
+        consumer.data(bytes("{}"), true);
+        consumer.buildResult();
+        assertEquals("upstream_malformed", failures.get(0).code());
+    }
+
+    @Test
+    void firstByteThenIdleDeadlinesFailWith504() throws Exception {
+        ExchangeConsumer waiting = new ExchangeConsumer(true, new Timeouts(1000, 30, 5000, 60_000), listener);
+        assertTrue(waiting.checkDeadlines() > 0);
+        Thread.sleep(60);
+        assertEquals(0, waiting.checkDeadlines());
+        assertEquals(504, failures.get(0).status());
+        assertTrue(failures.get(0).getMessage().contains("first byte"), failures.get(0).getMessage());
+
+        ExchangeConsumer silent = new ExchangeConsumer(true, new Timeouts(1000, 5000, 30, 60_000), listener);
+        silent.start(new BasicHttpResponse(200), ContentType.create("text/event-stream"));
+        Thread.sleep(60);
+        assertEquals(0, silent.checkDeadlines());
+        assertTrue(failures.get(1).getMessage().contains("idle"), failures.get(1).getMessage());
+    }
+
+    @Test
+    void anAbandonedExchangeRefusesFurtherDataSoTheConnectionIsDropped() throws Exception {
+        ExchangeConsumer consumer = new ExchangeConsumer(true, Timeouts.DEFAULTS, listener);
+        consumer.start(new BasicHttpResponse(200), ContentType.create("text/event-stream"));
+        consumer.abandon();
+        assertThrows(IOException.class, () -> consumer.data(bytes("data: x\n\n"), false));
+        assertEquals(List.of(), data);
+        assertEquals(List.of(), failures);
+    }
+}
