@@ -90,19 +90,29 @@ def threads(pid):
 
 
 def to_ms(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    match = re.match(r"([\d.]+)(us|ms|s|m|h)$", text)
+    if not match:
+        print(f"warning: wrk printed an unreadable latency '{text}'", file=sys.stderr)
+        return float("nan")
+    value, unit = match.groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000, "h": 3600000}[unit]
 
 
 def wrk(url, model, stream, conns, seconds, key):
     env = dict(os.environ, BENCH_BODY=body(model, stream), BENCH_KEY=key or "")
     out = sh(["taskset", "-c", "0", "wrk", "-t1", f"-c{conns}", f"-d{seconds}s", "--latency",
               "-s", os.path.join(BENCH, "chat.lua"), url], env=env)
+    if not re.search(r"50%\s+[\d.]+(us|ms|s|m)", out):
+        sys.exit(f"wrk against {url} gave no latencies:\n{out}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     total = int(re.search(r"(\d+) requests in", out).group(1))
     p50 = to_ms(re.search(r"50%\s+(\S+)", out).group(1))
     p99 = to_ms(re.search(r"99%\s+(\S+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    for line in re.findall(r"non-2xx: .*", out)[:1]:
+        print(f"note: {url} {conns} conns: {line}", file=sys.stderr)
+    if "Socket errors" in out:
+        print(f"note: {url} {conns} conns: " + re.search(r"Socket errors:.*", out).group(0), file=sys.stderr)
     return {"rps": rps, "total": total, "p50": p50, "p99": p99, "non2xx": int(errors.group(1)) if errors else 0}
 
 
@@ -142,8 +152,11 @@ def main():
         key = create_key()
         direct_url = "http://127.0.0.1:{}/v1/chat/completions"
         gw_url = f"http://127.0.0.1:{GW_PORT}/v1/chat/completions"
-        wrk(gw_url, "bench-fast", False, 32, seconds, key)  # warm-up: JIT, pools
-        wrk(gw_url, "bench-stream", True, 32, seconds, key)
+        # Warm-up: on one core the JIT compilers compete with the requests for a minute or more.
+        warm = 5 if args.quick else 45
+        for _ in range(2):
+            wrk(gw_url, "bench-fast", False, 32, warm, key)
+            wrk(gw_url, "bench-stream", True, 32, warm, key)
         rows = []
         for stream, port, model in ((False, 9101, "bench-fast"), (True, 9102, "bench-stream")):
             for conns in (1, 32, 128):

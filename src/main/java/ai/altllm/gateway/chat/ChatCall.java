@@ -1,5 +1,7 @@
 package ai.altllm.gateway.chat;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.routing.Deployment;
@@ -7,7 +9,6 @@ import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.upstream.ChatUpstream;
 import ai.altllm.gateway.upstream.Exchange;
 import ai.altllm.gateway.upstream.UpstreamListener;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,6 +47,11 @@ final class ChatCall {
         this.settlement = settlement;
     }
 
+    /** The client's request as forwarded (before the upstream model is set). */
+    JsonObject request() {
+        return request;
+    }
+
     /**
      * Sends to the current deployment, or the next one whose breaker lets a call start now; if none does (another
      * request holds a half-open probe), the listener hears a 503 at once.
@@ -61,7 +67,7 @@ final class ChatCall {
         }
         Attempt attempt = attempts.get(current);
         settlement.provider(attempt.provider().id());
-        byte[] body = Json.createObjectBuilder(request).add("model", attempt.deployment().upstreamModel()).build()
+        byte[] body = JSON.createObjectBuilder(request).add("model", attempt.deployment().upstreamModel()).build()
                 .toString().getBytes(StandardCharsets.UTF_8);
         return attempt.upstream().send(attempt.provider(), body, stream, listener);
     }

@@ -1,5 +1,7 @@
 package ai.altllm.gateway.chat;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ProviderConfig;
@@ -13,11 +15,9 @@ import ai.altllm.gateway.upstream.ChatUpstream;
 import ai.altllm.gateway.web.RequestIds;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -56,7 +56,7 @@ public class ChatResource {
     Instance<ChatUpstream> upstreamBeans;
 
     @Inject
-    Event<UsageEvent> usage;
+    UsageSink usage;
 
     @Inject
     KeyCheck keys;
@@ -119,13 +119,13 @@ public class ChatResource {
         }
         boolean stream = body.getBoolean("stream", false);
         JsonObject options = body.get("stream_options") instanceof JsonObject o ? o : JsonObject.EMPTY_JSON_OBJECT;
-        JsonObjectBuilder upstreamBody = Json.createObjectBuilder(body);
+        JsonObjectBuilder upstreamBody = JSON.createObjectBuilder(body);
         if (stream) {
             // Always asked for, so every stream can be billed; stripped again unless the client asked too.
-            upstreamBody.add("stream_options", Json.createObjectBuilder(options).add("include_usage", true));
+            upstreamBody.add("stream_options", JSON.createObjectBuilder(options).add("include_usage", true));
         }
         Settlement settlement = new Settlement(requestId, caller.keyId(), caller.accountId(), model, promptEstimate,
-                usage::fireAsync);
+                usage::accept);
         return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), Chunks.quoted(model.id()),
                 options.getBoolean("include_usage", false), settlement);
     }

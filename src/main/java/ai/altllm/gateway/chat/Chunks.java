@@ -1,6 +1,7 @@
 package ai.altllm.gateway.chat;
 
-import jakarta.json.Json;
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -43,7 +44,7 @@ final class Chunks {
     }
 
     static String quoted(String text) {
-        return Json.createValue(text).toString();
+        return JSON.createValue(text).toString();
     }
 
     private static int skipSpace(String text, int i) {
@@ -55,7 +56,7 @@ final class Chunks {
 
     /** Parses an upstream JSON object, or returns null when it is not one. */
     static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue() instanceof JsonObject object ? object : null;
         } catch (RuntimeException malformed) {
             return null;

@@ -56,6 +56,15 @@ public final class JsonReply implements ChatReply {
             }
             call.succeeded();
             call.settlement().usage(Chunks.usage(completion));
+            JsonObject schema = StrictOutput.schemaOf(call.request());
+            String problem = schema == null ? null : StrictOutput.problem(schema, completion);
+            if (problem != null) {
+                // The provider was paid for this answer, so it is billed, but the client gets no invalid output.
+                response.resume(new ApiException(502, "upstream_error", "invalid_upstream_output", "response_format",
+                        "The model's answer does not match the strict json_schema: " + problem));
+                call.settlement().settle("failed");
+                return;
+            }
             response.resume(Response.ok(Chunks.renameModel(data, call.quotedModel()), MediaType.APPLICATION_JSON_TYPE)
                     .build());
             call.settlement().settle("ok");

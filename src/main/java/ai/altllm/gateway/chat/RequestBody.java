@@ -1,7 +1,8 @@
 package ai.altllm.gateway.chat;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.errors.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -49,7 +50,7 @@ final class RequestBody {
         if (depth(text) > MAX_DEPTH) {
             throw ApiException.invalid(null, "The request body nests JSON deeper than " + MAX_DEPTH + " levels");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;

@@ -1,11 +1,12 @@
 package ai.altllm.gateway.chat;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
 import ai.altllm.gateway.upstream.Exchange;
 import ai.altllm.gateway.upstream.UpstreamErrors;
 import ai.altllm.gateway.upstream.UpstreamListener;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -93,7 +94,7 @@ public final class StreamReply implements ChatReply {
                 } else if (Chunks.hasNoChoices(chunk)) {
                     return;
                 } else {
-                    out = Chunks.renameModel(Json.createObjectBuilder(chunk).remove("usage").build().toString(),
+                    out = Chunks.renameModel(JSON.createObjectBuilder(chunk).remove("usage").build().toString(),
                             call.quotedModel());
                 }
             } else {
@@ -105,15 +106,15 @@ public final class StreamReply implements ChatReply {
 
         /** The first delta must carry the role; the one chunk rebuilt rather than spliced. */
         private String firstChunk(JsonObject chunk) {
-            JsonObjectBuilder rebuilt = Json.createObjectBuilder(chunk);
+            JsonObjectBuilder rebuilt = JSON.createObjectBuilder(chunk);
             if (!call.includeUsage()) {
                 rebuilt.remove("usage");
             }
             if (chunk.get("choices") instanceof JsonArray choices && !choices.isEmpty()
                     && choices.get(0) instanceof JsonObject choice && choice.get("delta") instanceof JsonObject delta
                     && !delta.containsKey("role")) {
-                rebuilt.add("choices", Json.createArrayBuilder(choices).set(0, Json.createObjectBuilder(choice)
-                        .add("delta", Json.createObjectBuilder(delta).add("role", "assistant"))));
+                rebuilt.add("choices", JSON.createArrayBuilder(choices).set(0, JSON.createObjectBuilder(choice)
+                        .add("delta", JSON.createObjectBuilder(delta).add("role", "assistant"))));
             }
             return Chunks.renameModel(rebuilt.build().toString(), call.quotedModel());
         }

@@ -3,7 +3,7 @@ package ai.altllm.gateway.chat;
 import java.math.BigDecimal;
 
 /**
- * What one chat request used and cost, published (asynchronously) once it has ended, however it ended.
+ * What one chat request used and cost, handed to the {@link UsageSink} once it has ended, however it ended.
  *
  * @param keyId the API key that made the request, by id (never the key itself)
  * @param model the public model id

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
@@ -27,6 +28,8 @@ final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile boolean abandoned;
+    /** The pending deadline check; cancelled as soon as the exchange ends so the timer never keeps it alive. */
+    private volatile Future<?> watch;
     private volatile long firstByteNanos;
     private volatile long lastActivityNanos;
     private int status;
@@ -108,7 +111,7 @@ final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
             if (sse == null) {
                 listener.onData(body.toString(StandardCharsets.UTF_8));
             }
-            if (done.compareAndSet(false, true)) {
+            if (finish()) {
                 listener.onComplete();
             }
         }
@@ -126,15 +129,33 @@ final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
     }
 
     void fail(ApiException failure) {
-        if (done.compareAndSet(false, true)) {
+        if (finish()) {
             listener.onFailure(failure);
         }
     }
 
     /** Stops all further listener calls, for an exchange the gateway itself abandons. */
     void abandon() {
-        done.set(true);
+        finish();
         abandoned = true;
+    }
+
+    /** Marks the exchange done, once; true for the caller that did it. Also drops the pending deadline check. */
+    private boolean finish() {
+        boolean first = done.compareAndSet(false, true);
+        Future<?> pending = watch;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        return first;
+    }
+
+    /** Remembers the next deadline check, or cancels it at once if the exchange already ended. */
+    void watchedBy(Future<?> check) {
+        watch = check;
+        if (done.get()) {
+            check.cancel(false);
+        }
     }
 
     boolean isDone() {

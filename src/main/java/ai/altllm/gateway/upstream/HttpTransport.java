@@ -122,7 +122,7 @@ public class HttpTransport {
             future.cancel(true);
             return;
         }
-        timer.schedule(() -> watch(consumer, future), delay, TimeUnit.MILLISECONDS);
+        consumer.watchedBy(timer.schedule(() -> watch(consumer, future), delay, TimeUnit.MILLISECONDS));
     }
 
     @PreDestroy

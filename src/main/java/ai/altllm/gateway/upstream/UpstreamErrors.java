@@ -1,8 +1,9 @@
 package ai.altllm.gateway.upstream;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorKind;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -64,7 +65,7 @@ public final class UpstreamErrors {
         if (body == null || body.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object.get("error") instanceof JsonObject inner ? inner : object;

@@ -1,13 +1,13 @@
 package ai.altllm.gateway.usage;
 
 import ai.altllm.gateway.chat.UsageEvent;
+import ai.altllm.gateway.chat.UsageSink;
 import ai.altllm.gateway.db.Database;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * background thread: the request path never waits for the database. Flushes what is left when the application stops.
  */
 @ApplicationScoped
-public class UsageWriter {
+public class UsageWriter implements UsageSink {
 
     private static final Logger LOG = System.getLogger(UsageWriter.class.getName());
     private static final int BATCH = 500;
@@ -50,7 +50,8 @@ public class UsageWriter {
         flusher.scheduleWithFixedDelay(this::flushQuietly, 500, 500, TimeUnit.MILLISECONDS);
     }
 
-    void observe(@ObservesAsync UsageEvent event) {
+    @Override
+    public void accept(UsageEvent event) {
         record(new UsageRow(event, Instant.now()));
     }
 

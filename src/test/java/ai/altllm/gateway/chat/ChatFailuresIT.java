@@ -47,6 +47,46 @@ class ChatFailuresIT extends UpstreamIT {
     }
 
     @Test
+    void strictJsonSchemaAnswersAreCheckedBeforeTheClientSeesThem() {
+        String strict = HELLO + ",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"city\","
+                + "\"strict\":true,\"schema\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+                + "\"required\":[\"city\"],\"additionalProperties\":false}}}}";
+        upstream.enqueueChat("{\"city\":\"Paris\"}", 5, 4);
+        HttpResponse<String> good = chat.call(strict);
+        assertEquals(200, good.statusCode(), good.body());
+        upstream.enqueueChat("{\"town\":\"Paris\"}", 5, 4);
+        JsonObject wrongShape = error(chat.call(strict), 502);
+        assertEquals("invalid_upstream_output", wrongShape.getString("code"));
+        assertEquals("response_format", wrongShape.getString("param"));
+        upstream.enqueueChat("Paris, of course.", 5, 4);
+        assertEquals("invalid_upstream_output", error(chat.call(strict), 502).getString("code"));
+        upstream.enqueueChat("{\"town\":\"Paris\"}", 5, 4);
+        assertEquals(200, chat.call(strict.replace("\"strict\":true", "\"strict\":false")).statusCode(),
+                "without strict the gateway passes the answer on");
+    }
+
+    @Test
+    void aKeyLimitedToOtherModelsGets403WithoutReachingTheUpstream() {
+        Gateway gateway = chat.gateway();
+        String account = "restricted-" + System.nanoTime();
+        HttpResponse<String> created = gateway.send(java.net.http.HttpRequest.newBuilder(gateway.uri("/admin/v1/accounts"))
+                .header("Authorization", "Bearer " + System.getenv("ALTLLM_ADMIN_KEY"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"" + account + "\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        String key = json(gateway.send(java.net.http.HttpRequest.newBuilder(gateway.uri("/admin/v1/keys"))
+                .header("Authorization", "Bearer " + System.getenv("ALTLLM_ADMIN_KEY"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"account\":\"" + account
+                        + "\",\"name\":\"slashed-only\",\"models\":[\"vendor/slashed-model\"]}"))).body())
+                .getString("key");
+        HttpResponse<String> refused = gateway.send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
+        JsonObject error = error(refused, 403);
+        assertEquals("model_not_allowed", error.getString("code"));
+        assertEquals(requestsBefore, upstream.requestCount(), "refused before any upstream call");
+    }
+
+    @Test
     void streamFailuresBecomeErrorFramesThenDone() throws Exception {
         upstream.enqueueJson(429, "{\"error\":{\"message\":\"Slow down please\"}}");
         List<String> early = chat.stream(HELLO + ",\"stream\":true}").data();

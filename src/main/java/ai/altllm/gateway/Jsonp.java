@@ -1,0 +1,12 @@
+package ai.altllm.gateway;
+
+import jakarta.json.spi.JsonProvider;
+
+/** The JSON-P provider, looked up once: {@code Json.createX} searches the service loader on every call. */
+public final class Jsonp {
+
+    public static final JsonProvider JSON = JsonProvider.provider();
+
+    private Jsonp() {
+    }
+}
