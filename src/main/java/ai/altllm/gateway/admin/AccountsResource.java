@@ -1,5 +1,7 @@
 package ai.altllm.gateway.admin;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.db.StorageException;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
@@ -8,7 +10,6 @@ import ai.altllm.gateway.keys.Passwords;
 import ai.altllm.gateway.keys.KeyJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -70,8 +71,8 @@ public class AccountsResource {
 
     @GET
     public String list() {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         accounts.list().forEach(a -> data.add(KeyJson.account(a)));
-        return Json.createObjectBuilder().add("object", "list").add("data", data).build().toString();
+        return JSON.createObjectBuilder().add("object", "list").add("data", data).build().toString();
     }
 }

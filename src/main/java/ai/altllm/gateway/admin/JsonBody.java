@@ -1,7 +1,8 @@
 package ai.altllm.gateway.admin;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.errors.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -27,7 +28,7 @@ final class JsonBody {
 
     static JsonBody parse(String text, Set<String> known) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text == null ? "" : text))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw new ApiException(400, "invalid_request_error", "invalid_json", null,

@@ -1,5 +1,7 @@
 package ai.altllm.gateway.admin;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
@@ -11,7 +13,6 @@ import ai.altllm.gateway.keys.KeyJson;
 import ai.altllm.gateway.keys.KeyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -58,7 +59,7 @@ public class KeyIssuer {
     public JsonArray list(String account) {
         String accountId = account == null ? null : accounts.find(account).map(Account::id)
                 .orElseThrow(() -> ApiException.invalid("account", "Unknown account '" + account + "'."));
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         keys.list(accountId).forEach(k -> data.add(KeyJson.key(k)));
         return data.build();
     }

@@ -1,8 +1,9 @@
 package ai.altllm.gateway.admin;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,7 +32,7 @@ public class KeysResource {
 
     @GET
     public String list(@QueryParam("account") String account) {
-        return Json.createObjectBuilder().add("object", "list").add("data", issuer.list(account)).build().toString();
+        return JSON.createObjectBuilder().add("object", "list").add("data", issuer.list(account)).build().toString();
     }
 
     @DELETE

@@ -1,7 +1,8 @@
 package ai.altllm.gateway.config;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.routing.Deployment;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -59,7 +60,7 @@ public final class ConfigParser {
     }
 
     private static JsonObject readObject(String source, String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;
@@ -190,7 +191,7 @@ public final class ConfigParser {
 
     /** The model as clients see it: OpenAI's required fields first, then the catalog's metadata. */
     private static JsonObject publicView(Fields m, String id) {
-        JsonObjectBuilder view = Json.createObjectBuilder()
+        JsonObjectBuilder view = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("object", "model")
                 .add("created", m.positiveLong("created", 0))

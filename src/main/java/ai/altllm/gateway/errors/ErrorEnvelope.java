@@ -1,6 +1,7 @@
 package ai.altllm.gateway.errors;
 
-import jakarta.json.Json;
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -13,10 +14,10 @@ public final class ErrorEnvelope {
     }
 
     public static JsonObject of(String message, String type, String param, String code) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("message", message).add("type", type);
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", type);
         nullable(error, "param", param);
         nullable(error, "code", code);
-        return Json.createObjectBuilder().add("error", error).build();
+        return JSON.createObjectBuilder().add("error", error).build();
     }
 
     public static JsonObject of(ApiException e) {

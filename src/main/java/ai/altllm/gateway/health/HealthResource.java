@@ -1,11 +1,12 @@
 package ai.altllm.gateway.health;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.BuildInfo;
 import ai.altllm.gateway.web.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
-    private static final String LIVE = Json.createObjectBuilder().add("status", "healthy")
+    private static final String LIVE = JSON.createObjectBuilder().add("status", "healthy")
             .add("service", BuildInfo.SERVICE).add("version", BuildInfo.VERSION).build().toString();
 
     @Inject
@@ -34,14 +35,14 @@ public class HealthResource {
     @GET
     @Path("ready")
     public Response ready() {
-        JsonObjectBuilder results = Json.createObjectBuilder();
+        JsonObjectBuilder results = JSON.createObjectBuilder();
         boolean ready = true;
         for (ReadinessCheck check : checks) {
             String problem = check.problem();
             results.add(check.name(), problem == null ? "ok" : problem);
             ready &= problem == null;
         }
-        String body = Json.createObjectBuilder().add("status", ready ? "ready" : "unavailable")
+        String body = JSON.createObjectBuilder().add("status", ready ? "ready" : "unavailable")
                 .add("service", BuildInfo.SERVICE).add("version", BuildInfo.VERSION).add("checks", results)
                 .build().toString();
         return Response.status(ready ? 200 : 503).entity(body).build();

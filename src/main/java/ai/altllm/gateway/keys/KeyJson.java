@@ -1,6 +1,7 @@
 package ai.altllm.gateway.keys;
 
-import jakarta.json.Json;
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -13,13 +14,13 @@ public final class KeyJson {
     }
 
     public static JsonObject account(Account account) {
-        return Json.createObjectBuilder().add("id", account.id()).add("object", "account").add("name", account.name())
+        return JSON.createObjectBuilder().add("id", account.id()).add("object", "account").add("name", account.name())
                 .add("kind", account.kind()).add("created_at", account.createdAt().getEpochSecond()).build();
     }
 
     /** A key as the admin API lists it; times are Unix seconds, money a decimal string, as in the catalog. */
     public static JsonObjectBuilder key(ApiKey key) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", key.id()).add("object", "api_key")
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("id", key.id()).add("object", "api_key")
                 .add("account", key.accountId()).add("name", key.name()).add("prefix", key.prefix());
         time(json, "created_at", key.createdAt());
         time(json, "last_used_at", key.lastUsedAt());
@@ -30,7 +31,7 @@ public final class KeyJson {
 
     /** The caller's own key, shaped like OpenRouter's {@code GET /api/v1/key}. */
     public static JsonObject own(ApiKey key, BigDecimal usage) {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("id", key.id()).add("name", key.name())
+        JsonObjectBuilder data = JSON.createObjectBuilder().add("id", key.id()).add("name", key.name())
                 .add("label", key.prefix() + "...").add("prefix", key.prefix()).add("usage", decimal(usage))
                 .add("is_free_tier", false);
         if (key.creditLimit() == null) {
@@ -40,16 +41,16 @@ public final class KeyJson {
                     .add("limit_remaining", decimal(key.creditLimit().subtract(usage).max(BigDecimal.ZERO)));
         }
         time(data, "expires_at", key.expiresAt());
-        return Json.createObjectBuilder().add("data", limits(data, key)).build();
+        return JSON.createObjectBuilder().add("data", limits(data, key)).build();
     }
 
     private static JsonObjectBuilder limits(JsonObjectBuilder json, ApiKey key) {
         if (key.models() == null) {
             json.addNull("models");
         } else {
-            json.add("models", Json.createArrayBuilder(key.models().stream().sorted().toList()));
+            json.add("models", JSON.createArrayBuilder(key.models().stream().sorted().toList()));
         }
-        JsonObjectBuilder rate = Json.createObjectBuilder();
+        JsonObjectBuilder rate = JSON.createObjectBuilder();
         if (key.requestsPerMinute() == null) {
             rate.addNull("requests_per_minute");
         } else {

@@ -1,12 +1,13 @@
 package ai.altllm.gateway.models;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.errors.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +25,13 @@ public class Catalog {
 
     @PostConstruct
     void render() {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         Map<String, String> byId = new LinkedHashMap<>();
         for (ModelConfig model : configuration.get().models()) {
             data.add(model.publicView());
             byId.put(model.id(), model.publicView().toString());
         }
-        listJson = Json.createObjectBuilder().add("object", "list").add("data", data).build().toString();
+        listJson = JSON.createObjectBuilder().add("object", "list").add("data", data).build().toString();
         modelJson = Map.copyOf(byId);
     }
 

@@ -1,12 +1,13 @@
 package ai.altllm.gateway.models;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.BuildInfo;
 import ai.altllm.gateway.web.Public;
 import ai.altllm.gateway.web.Routes;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,12 +29,12 @@ public class ProviderResource {
 
     @PostConstruct
     void render() {
-        JsonArrayBuilder endpoints = Json.createArrayBuilder();
+        JsonArrayBuilder endpoints = JSON.createArrayBuilder();
         for (Routes.Route route : Routes.all()) {
-            endpoints.add(Json.createObjectBuilder().add("method", route.method()).add("path", route.path())
+            endpoints.add(JSON.createObjectBuilder().add("method", route.method()).add("path", route.path())
                     .add("auth", route.isPublic() ? "none" : "bearer"));
         }
-        json = Json.createObjectBuilder()
+        json = JSON.createObjectBuilder()
                 .add("object", "provider")
                 .add("id", "altllm")
                 .add("name", "AltLLM")
@@ -43,11 +44,11 @@ public class ProviderResource {
                 .add("openai_compatible", true)
                 .add("models", catalog.size())
                 .add("endpoints", endpoints)
-                .add("features", Json.createArrayBuilder(catalog.features()))
-                .add("rate_limits", Json.createObjectBuilder()
+                .add("features", JSON.createArrayBuilder(catalog.features()))
+                .add("rate_limits", JSON.createObjectBuilder()
                         .add("scope", "api_key")
                         .add("window", "1m")
-                        .add("headers", Json.createArrayBuilder(
+                        .add("headers", JSON.createArrayBuilder(
                                 List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"))))
                 .build().toString();
     }

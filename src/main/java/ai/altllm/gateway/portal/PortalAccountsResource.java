@@ -1,11 +1,12 @@
 package ai.altllm.gateway.portal;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.AccountRepository;
 import ai.altllm.gateway.keys.KeyJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -32,8 +33,8 @@ public class PortalAccountsResource {
             throw new ApiException(403, "permission_error", "permission_denied", null,
                     "Only the admin can list accounts.");
         }
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         accounts.list().forEach(a -> data.add(KeyJson.account(a)));
-        return Json.createObjectBuilder().add("object", "list").add("data", data).build().toString();
+        return JSON.createObjectBuilder().add("object", "list").add("data", data).build().toString();
     }
 }

@@ -1,10 +1,11 @@
 package ai.altllm.gateway.portal;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.admin.KeyIssuer;
 import ai.altllm.gateway.errors.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,7 @@ public class PortalKeysResource {
     @GET
     public String list() {
         PortalSession session = PortalSession.of(request);
-        return Json.createObjectBuilder().add("object", "list")
+        return JSON.createObjectBuilder().add("object", "list")
                 .add("data", issuer.list(session.admin() ? null : session.accountId())).build().toString();
     }
 
@@ -53,7 +54,7 @@ public class PortalKeysResource {
                 throw new ApiException(403, "permission_error", "permission_denied", "account",
                         "You can only create keys for your own account.");
             }
-            json = Json.createObjectBuilder(json).add("account", session.accountId()).build();
+            json = JSON.createObjectBuilder(json).add("account", session.accountId()).build();
         }
         return Response.status(201).entity(issuer.issue(json.toString()).toString()).build();
     }
@@ -66,7 +67,7 @@ public class PortalKeysResource {
     }
 
     private static JsonObject object(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new ApiException(400, "invalid_request_error", "invalid_json", null, "The body must be a JSON object.");

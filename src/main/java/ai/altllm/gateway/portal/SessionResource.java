@@ -1,5 +1,7 @@
 package ai.altllm.gateway.portal;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.admin.AdminKey;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
@@ -7,7 +9,6 @@ import ai.altllm.gateway.keys.AccountRepository;
 import ai.altllm.gateway.keys.Passwords;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -95,15 +96,15 @@ public class SessionResource {
     }
 
     private static JsonObject describe(PortalSession session) {
-        var account = Json.createObjectBuilder().add("name", session.accountName());
+        var account = JSON.createObjectBuilder().add("name", session.accountName());
         if (session.accountId() != null) {
             account.add("id", session.accountId());
         }
-        return Json.createObjectBuilder().add("account", account).add("admin", session.admin()).build();
+        return JSON.createObjectBuilder().add("account", account).add("admin", session.admin()).build();
     }
 
     private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (JsonParsingException | IllegalStateException | ClassCastException e) {
             throw new ApiException(400, "invalid_request_error", "invalid_json", null,

@@ -1,7 +1,8 @@
 package ai.altllm.gateway.usage;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.chat.UsageEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -16,10 +17,10 @@ final class UsageJson {
     }
 
     static String json(UsageRepository.Totals totals, List<UsageRow> rows) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         for (UsageRow stored : rows) {
             UsageEvent e = stored.event();
-            JsonObjectBuilder row = Json.createObjectBuilder()
+            JsonObjectBuilder row = JSON.createObjectBuilder()
                     .add("created_at", stored.at().getEpochSecond())
                     .add("request_id", e.requestId())
                     .add("model", e.model())
@@ -39,9 +40,9 @@ final class UsageJson {
             }
             data.add(row);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("object", "usage")
-                .add("totals", Json.createObjectBuilder()
+                .add("totals", JSON.createObjectBuilder()
                         .add("requests", totals.requests())
                         .add("prompt_tokens", totals.promptTokens())
                         .add("completion_tokens", totals.completionTokens())

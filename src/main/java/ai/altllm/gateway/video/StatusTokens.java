@@ -1,6 +1,7 @@
 package ai.altllm.gateway.video;
 
-import jakarta.json.Json;
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -53,7 +54,7 @@ public final class StatusTokens {
     }
 
     public String mint(TaskClaim claim) {
-        String payload = Json.createObjectBuilder().add("t", claim.taskId()).add("k", claim.keyId())
+        String payload = JSON.createObjectBuilder().add("t", claim.taskId()).add("k", claim.keyId())
                 .add("a", claim.accountId()).add("p", claim.purpose())
                 .add("exp", claim.expiresAt().getEpochSecond()).build().toString();
         String signed = VERSION + "." + signingKeyId + "." + ENCODE.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
@@ -79,7 +80,7 @@ public final class StatusTokens {
     }
 
     private static TaskClaim parse(String payload) {
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = JSON.createReader(new StringReader(
                 new String(DECODE.decode(payload), StandardCharsets.UTF_8)))) {
             JsonObject o = reader.readObject();
             return new TaskClaim(o.getString("t"), o.getString("k"), o.getString("a"), o.getString("p"),
