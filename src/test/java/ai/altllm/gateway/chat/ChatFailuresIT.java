@@ -11,6 +11,7 @@ import ai.altllm.gateway.testsupport.OpenAiJson;
 import ai.altllm.gateway.testsupport.OpenApiSchemas;
 import ai.altllm.gateway.testsupport.ScriptedUpstream;
 import ai.altllm.gateway.testsupport.SseFrames;
+import ai.altllm.gateway.testsupport.TestKeys;
 import ai.altllm.gateway.testsupport.UpstreamIT;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
@@ -70,20 +71,8 @@ class ChatFailuresIT extends UpstreamIT {
 
     @Test
     void aKeyLimitedToOtherModelsGets403WithoutReachingTheUpstream() {
-        Gateway gateway = chat.gateway();
-        String account = "restricted-" + System.nanoTime();
-        HttpResponse<String> created = gateway.send(java.net.http.HttpRequest.newBuilder(gateway.uri("/admin/v1/accounts"))
-                .header("Authorization", "Bearer " + System.getenv("ALTLLM_ADMIN_KEY"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"" + account + "\"}")));
-        assertEquals(201, created.statusCode(), created.body());
-        String key = json(gateway.send(java.net.http.HttpRequest.newBuilder(gateway.uri("/admin/v1/keys"))
-                .header("Authorization", "Bearer " + System.getenv("ALTLLM_ADMIN_KEY"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"account\":\"" + account
-                        + "\",\"name\":\"slashed-only\",\"models\":[\"vendor/slashed-model\"]}"))).body())
-                .getString("key");
-        HttpResponse<String> refused = gateway.send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
+        String key = TestKeys.create(chat.gateway(), "slashed-only", ",\"models\":[\"vendor/slashed-model\"]");
+        HttpResponse<String> refused = chat.gateway().send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
         JsonObject error = error(refused, 403);
         assertEquals("model_not_allowed", error.getString("code"));
         assertEquals(requestsBefore, upstream.requestCount(), "refused before any upstream call");

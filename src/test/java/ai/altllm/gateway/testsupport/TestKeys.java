@@ -22,10 +22,18 @@ public final class TestKeys {
 
     /** A fresh unrestricted key in a fresh account whose name starts with {@code name}. */
     public static String create(Gateway gateway, String name) {
+        return create(gateway, name, "");
+    }
+
+    /**
+     * A fresh key in a fresh account; {@code extraFields} are added to the key request as they stand, e.g.
+     * {@code ,"models":["it-basic"]}.
+     */
+    public static String create(Gateway gateway, String name, String extraFields) {
         String account = name + "-" + Long.toString(System.nanoTime(), 36);
         Gateway.json(admin(gateway, "/admin/v1/accounts", "{\"name\":\"" + account + "\"}"));
         return Gateway.json(admin(gateway, "/admin/v1/keys", "{\"account\":\"" + account + "\",\"name\":\"" + name
-                + "\"}")).getString("key");
+                + "\"" + extraFields + "}")).getString("key");
     }
 
     private static HttpResponse<String> admin(Gateway gateway, String path, String body) {
