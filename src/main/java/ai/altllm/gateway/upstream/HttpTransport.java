@@ -3,6 +3,7 @@ package ai.altllm.gateway.upstream;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.config.Timeouts;
+import ai.altllm.gateway.config.UpstreamPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,9 +53,11 @@ public class HttpTransport {
                     (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
         Timeout fallback = Timeout.ofMilliseconds(Timeouts.DEFAULTS.connectMs());
+        UpstreamPool pool = configuration.get().upstreamPool();
         client = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(1024).setMaxConnPerRoute(512)
+                        .setMaxConnTotal(pool.maxConnections())
+                        .setMaxConnPerRoute(pool.maxConnectionsPerHost())
                         .setConnectionConfigResolver(route -> ConnectionConfig.custom().setConnectTimeout(
                                 connectByHost.getOrDefault(route.getTargetHost().getHostName(), fallback)).build())
                         .build())

@@ -152,6 +152,21 @@ class ConfigParserTest {
     }
 
     @Test
+    void upstreamConnectionPoolIsConfigurableAndChecked() {
+        assertEquals(UpstreamPool.DEFAULTS, parse(withModel(""), Map.of()).upstreamPool());
+        String sized = "{" + PROVIDER + ", \"models\": [], \"upstream\": {\"max_connections\": 30000, "
+                + "\"max_connections_per_host\": 25000}}";
+        assertEquals(new UpstreamPool(30000, 25000), parse(sized, Map.of()).upstreamPool());
+        String totalOnly = "{" + PROVIDER + ", \"models\": [], \"upstream\": {\"max_connections\": 100}}";
+        assertEquals(new UpstreamPool(100, 100), parse(totalOnly, Map.of()).upstreamPool());
+        assertEquals("test.json: upstream.max_connections_per_host: must not exceed max_connections (30000)",
+                error(sized.replace("25000", "30001")));
+        assertEquals("test.json: upstream.max_connections: must be between 1 and 1000000",
+                error(sized.replace("30000,", "0,")));
+        assertTrue(error(sized.replace("max_connections\"", "pool\"")).startsWith("test.json: upstream.pool: unknown"));
+    }
+
+    @Test
     void deploymentsListWeightedProvidersAndStayPrivate() {
         String json = "{" + PROVIDER + ", \"models\": [{\"id\": \"m1\", \"deployments\": ["
                 + "{\"provider\": \"up\", \"upstream_model\": \"x\", \"weight\": 3},"
