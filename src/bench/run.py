@@ -177,6 +177,8 @@ def main():
         print(f"\nfirst token (fresh connection, sequential, n={n}): direct p50 {dp50:.3f}ms p99 {dp99:.3f}ms | "
               f"gateway p50 {gp50:.3f}ms p99 {gp99:.3f}ms | added p50 {gp50 - dp50:.3f}ms")
         print(f"gateway RSS after load: {rss_mb(gw.pid):.0f} MB, threads: {threads(gw.pid)} (-Xmx512m)")
+        print(sh([sys.executable, os.path.join(BENCH, "rejections.py"), str(GW_PORT), key,
+                  "20" if args.quick else "200"]).strip())
         if args.streams:
             out = sh([sys.executable, os.path.join(BENCH, "streams.py"), str(GW_PORT), key, str(args.streams),
                       str(gw.pid)])

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Times how fast the gateway refuses bad requests (issue 4: "all < 50 ms"): a body over the size limit, JSON nested
+too deeply, and invalid UTF-8. Each is sent n times on a fresh connection; the time runs from the first byte sent to
+the status line received. Usage: rejections.py <gateway port> <api key> <n>"""
+import socket, statistics, sys, time
+
+PORT, KEY, N = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+HEAD = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" \
+       f"Authorization: Bearer {KEY}\r\nContent-Length: {{}}\r\nConnection: close\r\n\r\n"
+CASES = {
+    "body over 4 MiB (413)": (b'{"model":"bench-fast","messages":[{"role":"user","content":"'
+                              + b"x" * (5 * 1024 * 1024) + b'"}]}', "413"),
+    "nesting 10,000 deep (400)": (b'{"model":"bench-fast","messages":' + b"[" * 10000 + b"]" * 10000 + b"}", "400"),
+    "invalid UTF-8 (400)": (b'{"model":"bench-fast","messages":[{"role":"user","content":"\xc3\x28\xff"}]}', "400"),
+}
+
+
+def once(payload):
+    s = socket.create_connection(("127.0.0.1", PORT))
+    s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    start = time.perf_counter()
+    try:
+        s.sendall(HEAD.format(len(payload)).encode() + payload)
+    except OSError:
+        pass  # the gateway may answer and close before it has read the whole body
+    seen = b""
+    while b"\r\n" not in seen:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        seen += chunk
+    elapsed = (time.perf_counter() - start) * 1000
+    s.close()
+    return elapsed, seen.split(b" ")[1].decode() if seen.startswith(b"HTTP/") else "none"
+
+
+for name, (payload, expected) in CASES.items():
+    samples, statuses = [], set()
+    for _ in range(N):
+        ms, status = once(payload)
+        samples.append(ms)
+        statuses.add(status)
+    samples.sort()
+    print(f"rejection {name:28} n={N}: p50 {statistics.median(samples):7.2f} ms, p99 "
+          f"{samples[max(0, int(N * 0.99) - 1)]:7.2f} ms, max {samples[-1]:7.2f} ms, statuses {sorted(statuses)}"
+          + ("" if statuses == {expected} else f"  <-- expected only {expected}"))
