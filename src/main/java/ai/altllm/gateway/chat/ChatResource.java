@@ -64,6 +64,9 @@ public class ChatResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ClientWriters writers;
+
     /** One per application, so circuit state is shared by all requests: 3 failures in a row open for 30 s. */
     private final Router router = new Router(3, Duration.ofSeconds(30), new Random(), System::nanoTime);
     private List<ChatUpstream> upstreams;
@@ -92,7 +95,7 @@ public class ChatResource {
         JsonObject body = RequestBody.read(request.getInputStream(), request.getContentLengthLong(),
                 configuration.get().maxRequestBytes());
         ChatCall call = prepare(body, RequestIds.of(request), Math.max(0, request.getContentLengthLong()) / 4);
-        return body.getBoolean("stream", false) ? new StreamReply(call) : new JsonReply(call);
+        return body.getBoolean("stream", false) ? new StreamReply(call, writers) : new JsonReply(call);
     }
 
     private ChatCall prepare(JsonObject body, String requestId, long promptEstimate) {

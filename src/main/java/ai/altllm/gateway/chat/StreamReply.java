@@ -24,9 +24,11 @@ import jakarta.ws.rs.sse.SseEventSink;
 public final class StreamReply implements ChatReply {
 
     private final ChatCall call;
+    private final ClientWriters writers;
 
-    StreamReply(ChatCall call) {
+    StreamReply(ChatCall call, ClientWriters writers) {
         this.call = call;
+        this.writers = writers;
     }
 
     @POST
@@ -39,15 +41,13 @@ public final class StreamReply implements ChatReply {
     /** Upstream events in, client frames out; synchronized because deadlines fire from another thread. */
     private final class Relay implements UpstreamListener {
 
-        private final SseEventSink sink;
-        private final Sse sse;
+        private final ClientStream client;
         private Exchange exchange;
         private boolean first = true;
         private boolean closed;
 
         Relay(SseEventSink sink, Sse sse) {
-            this.sink = sink;
-            this.sse = sse;
+            this.client = new ClientStream(sink, sse, writers, this::clientGone, this::drained);
         }
 
         synchronized void started(Exchange running) {
@@ -120,11 +120,23 @@ public final class StreamReply implements ChatReply {
         }
 
         private void send(String data) {
-            sink.send(sse.newEvent(data)).whenComplete((ignored, error) -> {
-                if (error != null) {
-                    clientGone();
-                }
-            });
+            client.send(data);
+        }
+
+        @Override
+        public boolean ready() {
+            return client.ready();
+        }
+
+        /** Called off the relay's lock: resuming may run upstream callbacks that take it. */
+        private void drained() {
+            Exchange current;
+            synchronized (this) {
+                current = closed ? null : exchange;
+            }
+            if (current != null) {
+                current.resume();
+            }
         }
 
         private synchronized void clientGone() {
@@ -135,7 +147,7 @@ public final class StreamReply implements ChatReply {
                 }
                 call.released();
                 call.settlement().settle("cancelled");
-                sink.close();
+                client.close();
             }
         }
 
@@ -171,7 +183,7 @@ public final class StreamReply implements ChatReply {
         private void end(String outcome) {
             closed = true;
             call.settlement().settle(outcome);
-            sink.close();
+            client.close();
         }
     }
 }

@@ -6,4 +6,11 @@ public interface Exchange {
 
     /** Cancels the exchange; the listener hears nothing more afterwards. Safe to call repeatedly. */
     void cancel();
+
+    /**
+     * Reading from the upstream stops while the listener is not {@link UpstreamListener#ready() ready}; this resumes
+     * it once the listener can take more. Safe to call at any time and repeatedly.
+     */
+    default void resume() {
+    }
 }

@@ -6,18 +6,29 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
  * Reads one upstream answer in the client's callbacks: SSE events are handed on as they arrive, JSON and error
- * bodies are collected (bounded). Guarantees the listener one terminal call, and knows its own deadlines.
+ * bodies are collected (bounded). Guarantees the listener one terminal call, knows its own deadlines, and stops
+ * reading while the listener is not ready, so a slow client slows its provider instead of filling the heap.
  */
-final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
+final class ExchangeConsumer implements AsyncResponseConsumer<Void> {
+
+    /** Bytes the provider may send before the listener is asked again whether it is ready. */
+    private static final int WINDOW = 64 * 1024;
 
     private static final int MAX_BODY = 16 * 1024 * 1024;
     private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -35,6 +46,9 @@ final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
     private int status;
     private SseParser sse;
     private ByteArrayOutputStream body;
+    private volatile FutureCallback<Void> result;
+    /** Held while reading is paused for the listener; whoever takes it back grants the next window. */
+    private final AtomicReference<CapacityChannel> held = new AtomicReference<>();
 
     ExchangeConsumer(boolean stream, Timeouts timeouts, UpstreamListener listener) {
         this.stream = stream;
@@ -43,7 +57,21 @@ final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
     }
 
     @Override
-    protected void start(HttpResponse response, ContentType contentType) {
+    public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context,
+            FutureCallback<Void> callback) {
+        result = callback;
+        start(response, entity == null ? null : ContentType.parseLenient(entity.getContentType()));
+        if (entity == null) {
+            callback.completed(buildResult());
+        }
+    }
+
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context) {
+        // 1xx answers carry nothing for us.
+    }
+
+    private void start(HttpResponse response, ContentType contentType) {
         long now = System.nanoTime();
         firstByteNanos = now;
         lastActivityNanos = now;
@@ -63,12 +91,32 @@ final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
     }
 
     @Override
-    protected int capacityIncrement() {
-        return 1024 * 1024;
+    public void updateCapacity(CapacityChannel channel) throws IOException {
+        held.set(channel);
+        if (listener.ready()) {
+            grant();
+        }
+    }
+
+    /** Resumes reading if it was paused; the listener must already be ready again. */
+    void resume() {
+        lastActivityNanos = System.nanoTime();
+        try {
+            grant();
+        } catch (IOException e) {
+            fail(UpstreamErrors.transport(e));
+        }
+    }
+
+    private void grant() throws IOException {
+        CapacityChannel channel = held.getAndSet(null);
+        if (channel != null) {
+            channel.update(WINDOW);
+        }
     }
 
     @Override
-    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+    public void consume(ByteBuffer src) throws IOException {
         if (abandoned) {
             // Cancelling the client's future does not stop an exchange already on the wire; failing here makes the
             // client drop the connection, which is how the provider learns to stop generating.
@@ -99,7 +147,15 @@ final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
     }
 
     @Override
-    protected Void buildResult() {
+    public void streamEnd(List<? extends Header> trailers) {
+        FutureCallback<Void> callback = result;
+        Void done = buildResult();
+        if (callback != null) {
+            callback.completed(done);
+        }
+    }
+
+    private Void buildResult() {
         if (done.get()) {
             return null;
         }
@@ -126,6 +182,7 @@ final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
     @Override
     public void releaseResources() {
         body = null;
+        held.set(null);
     }
 
     void fail(ApiException failure) {
@@ -169,7 +226,9 @@ final class ExchangeConsumer extends AbstractBinResponseConsumer<Void> {
     long checkDeadlines() {
         long now = System.nanoTime();
         long total = timeouts.totalMs() - elapsedMs(startNanos, now);
+        // While reading is paused for a slow client, the provider is not idle: it is being held back.
         long phase = firstByteNanos == 0 ? timeouts.firstByteMs() - elapsedMs(startNanos, now)
+                : held.get() != null ? timeouts.idleMs()
                 : timeouts.idleMs() - elapsedMs(lastActivityNanos, now);
         if (total <= 0 || phase <= 0) {
             fail(UpstreamErrors.timeout(total <= 0 ? "total" : firstByteNanos == 0 ? "first byte" : "idle"));

@@ -109,9 +109,17 @@ public class HttpTransport {
                     }
                 });
         watch(consumer, future);
-        return () -> {
-            consumer.abandon();
-            future.cancel(true);
+        return new Exchange() {
+            @Override
+            public void cancel() {
+                consumer.abandon();
+                future.cancel(true);
+            }
+
+            @Override
+            public void resume() {
+                consumer.resume();
+            }
         };
     }
 

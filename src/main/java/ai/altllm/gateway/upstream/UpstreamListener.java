@@ -13,4 +13,12 @@ public interface UpstreamListener {
 
     /** The upstream failed; the exception is already what the client should see. */
     void onFailure(ApiException failure);
+
+    /**
+     * Whether more data may be read now. When false, the exchange stops reading (the provider's TCP window fills and
+     * it slows down) until {@link Exchange#resume()}; a few more kilobytes already read may still arrive.
+     */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -14,8 +14,10 @@ import ai.altllm.gateway.testsupport.SseFrames;
 import ai.altllm.gateway.testsupport.TestKeys;
 import ai.altllm.gateway.testsupport.UpstreamIT;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -127,20 +129,66 @@ class ChatFailuresIT extends UpstreamIT {
         }
         upstream.enqueueStream(Duration.ofMillis(20), many, false);
         // A raw socket, so the hang-up is a real TCP close rather than whatever an HTTP client does on close().
-        byte[] request = (HELLO + ",\"stream\":true}").getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + chat.gateway().uri("/v1/chat/completions").getRawPath() + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer "
-                    + chat.apiKey() + "\r\nContent-Type: application/json\r\nContent-Length: " + request.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(request);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String head = new String(in.readNBytes(600), StandardCharsets.UTF_8);
-            assertTrue(head.startsWith("HTTP/1.1 200") && head.contains("data: {"), head);
+            startRawStream(socket);
         }
         assertTrue(upstream.awaitClientClose(Duration.ofSeconds(1)), "the upstream must see the gateway hang up");
         upstream.take(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void clientsThatStopReadingHoldBackOnlyTheirOwnStreams() throws Exception {
+        List<String> flood = new ArrayList<>();
+        flood.add(OpenAiJson.roleChunk());
+        String big = OpenAiJson.contentChunk("y".repeat(4000));
+        for (int i = 0; i < 4000; i++) {
+            flood.add(big);
+        }
+        flood.add("[DONE]");
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            // Several, so that every one of the upstream client's I/O threads carries a stalled stream.
+            for (int i = 0; i < 4; i++) {
+                upstream.enqueueStream(Duration.ZERO, flood, false);
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+                stalled.add(socket);
+                startRawStream(socket);
+            }
+            Thread.sleep(1000);
+            upstream.enqueueStream(Duration.ZERO, List.of(OpenAiJson.roleChunk(), OpenAiJson.contentChunk("fine"),
+                    OpenAiJson.finishChunk("stop"), "[DONE]"), false);
+            long start = System.nanoTime();
+            List<String> frames = chat.stream(HELLO + ",\"stream\":true}").data();
+            assertEquals("[DONE]", frames.get(frames.size() - 1), frames.toString());
+            assertEquals("fine", json(frames.get(1)).getJsonArray("choices").getJsonObject(0)
+                    .getJsonObject("delta").getString("content"));
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 3000, "a reading client is not held up");
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            upstream.take(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Sends a streamed chat request on a raw socket and reads the 200 and the start of the first frame. */
+    private void startRawStream(Socket socket) throws IOException {
+        byte[] request = (HELLO + ",\"stream\":true}").getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST " + chat.gateway().uri("/v1/chat/completions").getRawPath() + " HTTP/1.1\r\nHost: "
+                + base.getHost() + "\r\nAuthorization: Bearer " + chat.apiKey()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + request.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(request);
+        out.flush();
+        socket.setSoTimeout(10_000);
+        InputStream in = socket.getInputStream();
+        String head = new String(in.readNBytes(600), StandardCharsets.UTF_8);
+        assertTrue(head.startsWith("HTTP/1.1 200") && head.contains("data: {"), head);
     }
 
     @Test

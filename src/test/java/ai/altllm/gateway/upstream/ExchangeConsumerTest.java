@@ -11,7 +11,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.impl.BasicEntityDetails;
+import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.message.BasicHttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +40,30 @@ class ExchangeConsumerTest {
         public void onFailure(ApiException failure) {
             failures.add(failure);
         }
+
+        @Override
+        public boolean ready() {
+            return ready;
+        }
     };
+
+    private volatile boolean ready = true;
+
+    private static void start(ExchangeConsumer consumer, BasicHttpResponse response, ContentType type) {
+        consumer.consumeResponse(response, new BasicEntityDetails(-1, type), null, new FutureCallback<>() {
+            @Override
+            public void completed(Void result) {
+            }
+
+            @Override
+            public void failed(Exception ex) {
+            }
+
+            @Override
+            public void cancelled() {
+            }
+        });
+    }
 
     private static ByteBuffer bytes(String text) {
         return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
@@ -45,11 +72,11 @@ class ExchangeConsumerTest {
     @Test
     void streamsEventsAsTheyArriveThenCompletesOnce() throws Exception {
         ExchangeConsumer consumer = new ExchangeConsumer(true, Timeouts.DEFAULTS, listener);
-        consumer.start(new BasicHttpResponse(200), ContentType.create("text/event-stream"));
-        consumer.data(bytes("data: {\"a\":1}\n\ndata: [DO"), false);
+        start(consumer, new BasicHttpResponse(200), ContentType.create("text/event-stream"));
+        consumer.consume(bytes("data: {\"a\":1}\n\ndata: [DO"));
         assertEquals(List.of("{\"a\":1}"), data);
-        consumer.data(bytes("NE]\n\n"), true);
-        consumer.buildResult();
+        consumer.consume(bytes("NE]\n\n"));
+        consumer.streamEnd(List.of());
         consumer.failed(new IOException("late"));
         assertEquals(List.of("{\"a\":1}", "[DONE]"), data);
         assertEquals(1, completions);
@@ -59,9 +86,9 @@ class ExchangeConsumerTest {
     @Test
     void anErrorStatusBecomesOneFailureWithTheUpstreamMessage() throws Exception {
         ExchangeConsumer consumer = new ExchangeConsumer(true, Timeouts.DEFAULTS, listener);
-        consumer.start(new BasicHttpResponse(429), ContentType.APPLICATION_JSON);
-        consumer.data(bytes("{\"error\":{\"message\":\"slow down\"}}"), true);
-        consumer.buildResult();
+        start(consumer, new BasicHttpResponse(429), ContentType.APPLICATION_JSON);
+        consumer.consume(bytes("{\"error\":{\"message\":\"slow down\"}}"));
+        consumer.streamEnd(List.of());
         assertEquals(429, failures.get(0).status());
         assertEquals("slow down", failures.get(0).getMessage());
         assertEquals(List.of(), data);
@@ -70,9 +97,9 @@ class ExchangeConsumerTest {
     @Test
     void aStreamRequestAnsweredWithoutAnEventStreamIsMalformed() throws Exception {
         ExchangeConsumer consumer = new ExchangeConsumer(true, Timeouts.DEFAULTS, listener);
-        consumer.start(new BasicHttpResponse(200), ContentType.APPLICATION_JSON);
-        consumer.data(bytes("{}"), true);
-        consumer.buildResult();
+        start(consumer, new BasicHttpResponse(200), ContentType.APPLICATION_JSON);
+        consumer.consume(bytes("{}"));
+        consumer.streamEnd(List.of());
         assertEquals("upstream_malformed", failures.get(0).code());
     }
 
@@ -86,7 +113,7 @@ class ExchangeConsumerTest {
         assertTrue(failures.get(0).getMessage().contains("first byte"), failures.get(0).getMessage());
 
         ExchangeConsumer silent = new ExchangeConsumer(true, new Timeouts(1000, 5000, 30, 60_000), listener);
-        silent.start(new BasicHttpResponse(200), ContentType.create("text/event-stream"));
+        start(silent, new BasicHttpResponse(200), ContentType.create("text/event-stream"));
         Thread.sleep(60);
         assertEquals(0, silent.checkDeadlines());
         assertTrue(failures.get(1).getMessage().contains("idle"), failures.get(1).getMessage());
@@ -95,10 +122,35 @@ class ExchangeConsumerTest {
     @Test
     void anAbandonedExchangeRefusesFurtherDataSoTheConnectionIsDropped() throws Exception {
         ExchangeConsumer consumer = new ExchangeConsumer(true, Timeouts.DEFAULTS, listener);
-        consumer.start(new BasicHttpResponse(200), ContentType.create("text/event-stream"));
+        start(consumer, new BasicHttpResponse(200), ContentType.create("text/event-stream"));
         consumer.abandon();
-        assertThrows(IOException.class, () -> consumer.data(bytes("data: x\n\n"), false));
+        assertThrows(IOException.class, () -> consumer.consume(bytes("data: x\n\n")));
         assertEquals(List.of(), data);
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void readingPausesWhileTheListenerIsNotReadyAndResumesOnce() throws Exception {
+        ExchangeConsumer consumer = new ExchangeConsumer(true, new Timeouts(1000, 5000, 30, 60_000), listener);
+        start(consumer, new BasicHttpResponse(200), ContentType.create("text/event-stream"));
+        AtomicInteger granted = new AtomicInteger();
+        CapacityChannel channel = granted::addAndGet;
+        consumer.updateCapacity(channel);
+        assertTrue(granted.get() > 0, "a ready listener gets the next window at once");
+
+        ready = false;
+        granted.set(0);
+        consumer.updateCapacity(channel);
+        assertEquals(0, granted.get(), "no window while the client is behind");
+        Thread.sleep(60);
+        assertTrue(consumer.checkDeadlines() > 0, "a paused exchange is not idle");
+        ready = true;
+        consumer.resume();
+        consumer.resume();
+        assertTrue(granted.get() > 0);
+        int once = granted.get();
+        consumer.resume();
+        assertEquals(once, granted.get(), "one window per pause");
         assertEquals(List.of(), failures);
     }
 }

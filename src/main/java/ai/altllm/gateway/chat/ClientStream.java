@@ -1,0 +1,120 @@
+package ai.altllm.gateway.chat;
+
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The client's side of one SSE answer. {@code SseEventSink} writes block while a client is not reading, so frames are
+ * written in order on the writer pool, never on the upstream's I/O threads (which serve every other stream too), and
+ * the upstream is held back while too much waits for a slow reader.
+ */
+final class ClientStream {
+
+    /** Characters waiting for the client above which the upstream is paused, and below which it resumes. */
+    static final long HIGH_WATER = 256 * 1024;
+    static final long LOW_WATER = 64 * 1024;
+    /** Queued after the last frame; compared by identity. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String CLOSE = new String("close");
+
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final Executor writer;
+    private final Runnable gone;
+    private final Runnable drained;
+    private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean paused;
+    private volatile boolean lost;
+
+    /**
+     * @param gone told once, on a writer thread, when a write fails because the client has left
+     * @param drained told, on a writer thread, when a paused stream has drained enough to take more
+     */
+    ClientStream(SseEventSink sink, Sse sse, Executor writer, Runnable gone, Runnable drained) {
+        this.sink = sink;
+        this.sse = sse;
+        this.writer = writer;
+        this.gone = gone;
+        this.drained = drained;
+    }
+
+    /** Queues one frame's data; never blocks. */
+    void send(String data) {
+        if (lost) {
+            return;
+        }
+        if (pending.addAndGet(data.length()) > HIGH_WATER) {
+            paused = true;
+            // The writer may have drained everything between the add and the flag; then nobody would resume.
+            if (pending.get() < LOW_WATER) {
+                paused = false;
+            }
+        }
+        queue.add(data);
+        schedule();
+    }
+
+    /** Closes the stream after the frames already queued. */
+    void close() {
+        queue.add(CLOSE);
+        schedule();
+    }
+
+    /** Whether the upstream may deliver more now. */
+    boolean ready() {
+        return !paused;
+    }
+
+    private void schedule() {
+        if (draining.compareAndSet(false, true)) {
+            try {
+                writer.execute(this::drain);
+            } catch (RejectedExecutionException shuttingDown) {
+                draining.set(false);
+                clientLost();
+            }
+        }
+    }
+
+    private void drain() {
+        do {
+            for (String next = queue.poll(); next != null; next = queue.poll()) {
+                if (next == CLOSE) {
+                    sink.close();
+                } else {
+                    write(next);
+                }
+            }
+            draining.set(false);
+        } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+    }
+
+    private void write(String data) {
+        if (!lost) {
+            sink.send(sse.newEvent(data)).whenComplete((ignored, error) -> {
+                if (error != null) {
+                    clientLost();
+                }
+            });
+        }
+        if (pending.addAndGet(-data.length()) < LOW_WATER && paused) {
+            paused = false;
+            drained.run();
+        }
+    }
+
+    private void clientLost() {
+        if (!lost) {
+            lost = true;
+            queue.clear();
+            gone.run();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package ai.altllm.gateway.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ClientStreamTest {
+
+    private final ExecutorService writers = Executors.newCachedThreadPool();
+    private final List<String> written = new CopyOnWriteArrayList<>();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    /** Each write takes a permit: none left means the client is not reading. */
+    private final Semaphore reads = new Semaphore(Integer.MAX_VALUE);
+    private volatile boolean failWrites;
+
+    @AfterEach
+    void stop() {
+        writers.shutdownNow();
+    }
+
+    @Test
+    void framesAreWrittenInOrderOffTheCallersThreadThenClosed() throws Exception {
+        ClientStream stream = stream(() -> { }, () -> { });
+        for (int i = 0; i < 1000; i++) {
+            stream.send("frame " + i);
+        }
+        stream.close();
+        assertTrue(closed.await(5, TimeUnit.SECONDS));
+        assertEquals(1000, written.size());
+        for (int i = 0; i < 1000; i++) {
+            assertEquals("frame " + i, written.get(i));
+        }
+        assertFalse(threads.contains(Thread.currentThread().getName()));
+    }
+
+    @Test
+    void aClientThatStopsReadingPausesTheStreamUntilItDrains() throws Exception {
+        AtomicInteger drained = new AtomicInteger();
+        ClientStream stream = stream(() -> { }, drained::incrementAndGet);
+        reads.drainPermits();
+        String frame = "x".repeat(1024);
+        int sent = 0;
+        while (stream.ready()) {
+            stream.send(frame);
+            sent++;
+            assertTrue(sent < 1000, "the stream never asked the upstream to pause");
+        }
+        assertTrue(sent * 1024L > ClientStream.HIGH_WATER);
+        assertEquals(0, drained.get());
+        reads.release(Integer.MAX_VALUE / 2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (drained.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, drained.get());
+        assertTrue(stream.ready());
+        stream.close();
+        assertTrue(closed.await(5, TimeUnit.SECONDS));
+        assertEquals(sent, written.size());
+    }
+
+    @Test
+    void aFailedWriteReportsTheClientGoneOnceAndDropsTheRest() throws Exception {
+        AtomicInteger gone = new AtomicInteger();
+        ClientStream stream = stream(gone::incrementAndGet, () -> { });
+        failWrites = true;
+        for (int i = 0; i < 50; i++) {
+            stream.send("frame " + i);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (gone.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        stream.send("after");
+        stream.close();
+        assertTrue(closed.await(5, TimeUnit.SECONDS));
+        assertEquals(1, gone.get());
+        assertTrue(written.size() <= 1, written.toString());
+    }
+
+    private ClientStream stream(Runnable gone, Runnable drained) {
+        return new ClientStream(sink(), sse(), writers, gone, drained);
+    }
+
+    private SseEventSink sink() {
+        return (SseEventSink) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SseEventSink.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "send" -> {
+                        reads.acquireUninterruptibly();
+                        threads.add(Thread.currentThread().getName());
+                        if (failWrites) {
+                            written.add("failed");
+                            yield CompletableFuture.failedFuture(new IOException("Connection is closed"));
+                        }
+                        written.add(((OutboundSseEvent) args[0]).getData().toString());
+                        yield CompletableFuture.completedFuture(null);
+                    }
+                    case "close" -> {
+                        closed.countDown();
+                        yield null;
+                    }
+                    case "isClosed" -> closed.getCount() == 0;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static Sse sse() {
+        return (Sse) Proxy.newProxyInstance(ClientStreamTest.class.getClassLoader(), new Class<?>[] {Sse.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("newEvent") || args.length != 1) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    Object data = args[0];
+                    return Proxy.newProxyInstance(ClientStreamTest.class.getClassLoader(),
+                            new Class<?>[] {OutboundSseEvent.class}, (p, m, a) -> {
+                                if (m.getName().equals("getData")) {
+                                    return data;
+                                }
+                                throw new UnsupportedOperationException(m.getName());
+                            });
+                });
+    }
+}
