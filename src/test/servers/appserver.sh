@@ -18,14 +18,14 @@ stop() {
     [ -f "$pgid_file" ] || return 0
     local pgid
     pgid="$(cat "$pgid_file")"
-    if kill -0 -- "-$pgid" 2>/dev/null; then
+    if kill -0 -- "-$pgid" 2>/dev/null || kill -0 "$pgid" 2>/dev/null; then
         echo "appserver: stopping $server (process group $pgid)"
-        kill -TERM -- "-$pgid" 2>/dev/null || true
+        kill -TERM -- "-$pgid" 2>/dev/null || kill -TERM "$pgid" 2>/dev/null || true
         for _ in $(seq 1 30); do
-            kill -0 -- "-$pgid" 2>/dev/null || break
+            kill -0 -- "-$pgid" 2>/dev/null || kill -0 "$pgid" 2>/dev/null || break
             sleep 1
         done
-        kill -KILL -- "-$pgid" 2>/dev/null || true
+        kill -KILL -- "-$pgid" 2>/dev/null || kill -KILL "$pgid" 2>/dev/null || true
     fi
     rm -f "$pgid_file"
 }
@@ -33,7 +33,13 @@ stop() {
 # Runs "$@" in a new session (so its whole process tree is one group we can end) with output to the log.
 launch() {
     setsid "$@" >"$log" 2>&1 < /dev/null &
-    echo $! >"$pgid_file"
+    local pid=$!
+    echo "$pid" >"$pgid_file"
+    # setsid runs in the child after the fork: wait until the new group exists, so stop can always end it.
+    for _ in $(seq 1 50); do
+        [ "$(ps -o pgid= -p "$pid" | tr -d ' ')" = "$pid" ] && break
+        sleep 0.1
+    done
     echo "appserver: $server started as process group $(cat "$pgid_file"), log $log"
 }
 
@@ -44,7 +50,8 @@ await_ready() {
             echo "appserver: $server ready at http://127.0.0.1:$http_port/ after ${SECONDS}s"
             return 0
         fi
-        if ! kill -0 -- "-$(cat "$pgid_file")" 2>/dev/null || deployment_failed; then
+        # The launched process itself (its group may not exist yet in the first instants after launch).
+        if ! kill -0 "$(cat "$pgid_file")" 2>/dev/null || deployment_failed; then
             break
         fi
         sleep 1

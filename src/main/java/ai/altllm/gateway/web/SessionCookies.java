@@ -8,8 +8,10 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
- * Marks the portal's session cookie {@code SameSite=Strict}. Set here rather than in web.xml: the
- * {@code cookie-config/attribute} element is Servlet 6.0, yet WildFly 35 rejects it and fails the whole deployment.
+ * Marks the portal's session cookie {@code SameSite=Strict} through the Servlet 6.0 API (Open Liberty honours it). Not in
+ * web.xml: WildFly 35 rejects the {@code cookie-config/attribute} element and fails the whole deployment. Servers that
+ * ignore this call get the attribute from their own descriptor in the WAR: Payara from glassfish-web.xml, WildFly
+ * from undertow-handlers.conf.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
