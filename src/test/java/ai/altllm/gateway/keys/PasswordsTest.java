@@ -8,15 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
 
-    private final Passwords passwords = new Passwords();
+    /** One instance: each computes a decoy hash, and PBKDF2 is slow on purpose. */
+    private static final Passwords PASSWORDS = new Passwords();
 
     @Test
     void hashesVerifyAndAreSaltedInJakartaSecurityFormat() {
-        String stored = passwords.hash("correct horse battery");
+        String stored = PASSWORDS.hash("correct horse battery");
         assertTrue(stored.matches("PBKDF2WithHmacSHA256:210000:[A-Za-z0-9+/=]{44}:[A-Za-z0-9+/=]{44}"), stored);
-        assertTrue(passwords.verify("correct horse battery", stored));
-        assertFalse(passwords.verify("correct horse batterY", stored));
-        assertNotEquals(stored, passwords.hash("correct horse battery"), "a fresh salt per hash");
+        assertTrue(PASSWORDS.verify("correct horse battery", stored));
+        assertFalse(PASSWORDS.verify("correct horse batterY", stored));
+        assertNotEquals(stored, PASSWORDS.hash("correct horse battery"), "a fresh salt per hash");
     }
 
     /** A hash computed outside Java (Python's hashlib) in the format Pbkdf2PasswordHash stored before. */
@@ -24,14 +25,14 @@ class PasswordsTest {
     void verifiesHashesStoredByJakartaSecurity() {
         String stored = "PBKDF2WithHmacSHA256:210000:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=:"
                 + "BLTozVB2v1tw3TgL+4ojHp5mZ0VfnJChF377xNxK9yM=";
-        assertTrue(passwords.verify("correct horse battery", stored));
-        assertFalse(passwords.verify("correct horse", stored));
+        assertTrue(PASSWORDS.verify("correct horse battery", stored));
+        assertFalse(PASSWORDS.verify("correct horse", stored));
     }
 
     @Test
     void noOrBrokenStoredHashNeverMatches() {
-        assertFalse(passwords.verify("decoy password never matched", null));
-        assertFalse(passwords.verify("x", "not-a-hash"));
-        assertFalse(passwords.verify("x", "PBKDF2WithHmacSHA256:210000:%%%:%%%"));
+        assertFalse(PASSWORDS.verify("decoy password never matched", null));
+        assertFalse(PASSWORDS.verify("x", "not-a-hash"));
+        assertFalse(PASSWORDS.verify("x", "PBKDF2WithHmacSHA256:210000:%%%:%%%"));
     }
 }

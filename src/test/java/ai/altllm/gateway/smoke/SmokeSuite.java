@@ -97,7 +97,8 @@ abstract class SmokeSuite {
     @Test
     void nonStreamedChat() {
         upstream.enqueueChat("Hello from upstream", 9, 3);
-        HttpResponse<String> response = chat.call(HELLO + "}");
+        // An Accept the JSON answer does not match: the @PreMatching ChatAccept filter must run on every server.
+        HttpResponse<String> response = gateway.send(chat.post(HELLO + "}").header("Accept", "text/event-stream"));
         assertEquals(200, response.statusCode(), response.body());
         OpenApiSchemas.assertValid("CreateChatCompletionResponse", response.body());
         JsonObject body = Gateway.json(response);
@@ -141,6 +142,14 @@ abstract class SmokeSuite {
         assertTrue(unknownUrl.getString("message").contains("/v1/no-such-endpoint"), unknownUrl.toString());
         assertEquals("model_not_found", error(gateway.get("/v1/models/no-such-model"), 404).getString("code"));
         error(gateway.get("/no/such/page.html"), 404);
+    }
+
+    /** The framework's own refusals (405 from JAX-RS, a body that is not JSON) reach clients as envelopes too. */
+    @Test
+    void frameworkRefusalsAreEnvelopes() {
+        error(gateway.get("/v1/chat/completions"), 405);
+        HttpResponse<String> notJson = gateway.send(chat.post("{\"model\":"));
+        assertEquals("invalid_request_error", error(notJson, 400).getString("type"));
     }
 
     @Test
