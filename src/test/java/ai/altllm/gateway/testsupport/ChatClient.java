@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** Calls {@code POST /v1/chat/completions} of a deployed gateway in integration tests, plain or streamed. */
 public final class ChatClient {
@@ -50,12 +51,17 @@ public final class ChatClient {
 
     /** Sends a streamed request and reads the whole 200 event stream. */
     public SseFrames stream(String body) {
+        return stream(body, frame -> { });
+    }
+
+    /** As {@link #stream(String)}, telling {@code onFrame} each frame's payload the moment it arrives. */
+    public SseFrames stream(String body, Consumer<String> onFrame) {
         try {
             HttpResponse<InputStream> response = CLIENT.send(post(body).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, response.statusCode());
             assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"));
-            return SseFrames.read(response);
+            return SseFrames.read(response, onFrame);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
@@ -73,11 +75,33 @@ public final class ScriptedUpstream implements AutoCloseable {
     public void enqueueStream(Duration pause, List<String> frames, boolean breakAfter) {
         MockResponse.Builder response = new MockResponse.Builder().code(200)
                 .setHeader("Content-Type", "text/event-stream").setHeader("Transfer-Encoding", "chunked")
-                .body(new FramedBody(frames, pause, breakAfter));
+                .body(new FramedBody(frames, pause, breakAfter, null));
         if (breakAfter) {
             response.onResponseEnd(new SocketEffect.CloseSocket());
         }
         server.enqueue(response.build());
+    }
+
+    /**
+     * An SSE answer that proves the client receives each frame before the next is written: after the first frame,
+     * every frame waits until the test releases one permit of {@code clientGot} (it does so per frame it received).
+     * A frame whose permit does not come within {@code patience} is sent anyway and counted in {@code unseen}, and
+     * the rest follow without waiting, so a buffering gateway fails the test instead of hanging it.
+     */
+    public void enqueueGatedStream(List<String> frames, Semaphore clientGot, Duration patience, AtomicInteger unseen) {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+                .setHeader("Transfer-Encoding", "chunked")
+                .body(new FramedBody(frames, Duration.ZERO, false, new Gate(clientGot, patience, unseen))).build());
+    }
+
+    /** Holds a gated stream's next frame until the client has seen the previous one. */
+    private record Gate(Semaphore clientGot, Duration patience, AtomicInteger unseen) {
+
+        void await() throws InterruptedException {
+            if (unseen.get() == 0 && !clientGot.tryAcquire(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                unseen.incrementAndGet();
+            }
+        }
     }
 
     public void enqueueFault(Fault fault) {
@@ -137,11 +161,13 @@ public final class ScriptedUpstream implements AutoCloseable {
         private final List<String> frames;
         private final Duration pause;
         private final boolean breakAfter;
+        private final Gate gate;
 
-        FramedBody(List<String> frames, Duration pause, boolean breakAfter) {
+        FramedBody(List<String> frames, Duration pause, boolean breakAfter, Gate gate) {
             this.frames = frames;
             this.pause = pause;
             this.breakAfter = breakAfter;
+            this.gate = gate;
         }
 
         @Override
@@ -152,9 +178,12 @@ public final class ScriptedUpstream implements AutoCloseable {
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
             try {
-                for (String frame : frames) {
+                for (int i = 0; i < frames.size(); i++) {
                     Thread.sleep(pause.toMillis());
-                    chunk(sink, "data: " + frame + "\n\n");
+                    if (gate != null && i > 0) {
+                        gate.await();
+                    }
+                    chunk(sink, "data: " + frames.get(i) + "\n\n");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

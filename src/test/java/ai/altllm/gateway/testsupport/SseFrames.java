@@ -7,12 +7,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Reads a streamed HTTP body as the raw bytes a client got, frame by frame, with when each frame arrived. */
 public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis) {
 
     /** Reads to the end of the body; {@code data} holds each frame's payload (after {@code data: }). */
     public static SseFrames read(HttpResponse<InputStream> response) {
+        return read(response, frame -> { });
+    }
+
+    /** As {@link #read(HttpResponse)}, telling {@code onFrame} each frame's payload the moment it arrives. */
+    public static SseFrames read(HttpResponse<InputStream> response, Consumer<String> onFrame) {
         long start = System.nanoTime();
         StringBuilder raw = new StringBuilder();
         List<String> data = new ArrayList<>();
@@ -23,9 +29,14 @@ public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis)
             for (int n; (n = in.read(buffer)) != -1;) {
                 raw.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
                 for (int end; (end = raw.indexOf("\n\n", consumed)) >= 0; consumed = end + 2) {
-                    String frame = raw.substring(consumed, end);
+                    // Blank lines before a frame dispatch nothing in SSE (RESTEasy opens every stream with one).
+                    String frame = raw.substring(consumed, end).replaceFirst("^\n+", "");
+                    if (frame.isEmpty()) {
+                        continue;
+                    }
                     data.add(frame.startsWith("data: ") ? frame.substring(6) : frame);
                     arrivals.add((System.nanoTime() - start) / 1_000_000);
+                    onFrame.accept(data.get(data.size() - 1));
                 }
             }
         } catch (IOException e) {
