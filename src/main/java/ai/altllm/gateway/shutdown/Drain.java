@@ -46,8 +46,8 @@ public class Drain {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean draining;
     /** Read while deploying: the JVM's hook thread should touch as little of the container as it can. */
-    private Duration grace = OperationsConfig.DEFAULTS.grace();
-    private List<ShutdownStep> ordered = List.of();
+    private volatile Duration grace = OperationsConfig.DEFAULTS.grace();
+    private volatile List<ShutdownStep> ordered = List.of();
 
     /** Reads the grace period and resolves the steps while deploying, where the container is fully up. */
     void prepare() {
