@@ -140,6 +140,16 @@ def first_token_ms(port, path, payload, key, n):
     return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
 
 
+def scrape_metrics():
+    """Scrapes /metrics once: its time, and how many chat requests it counted (every request is counted)."""
+    start = time.perf_counter()
+    status, text = http("GET", f"http://127.0.0.1:{GW_PORT}/metrics", headers={"Authorization": "Bearer " + ADMIN_KEY})
+    took = (time.perf_counter() - start) * 1000
+    counted = sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+                  if line.startswith("altllm_chat_requests_total{"))
+    return took, counted, len(text)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="short runs, for checking the harness")
@@ -179,6 +189,9 @@ def main():
         print(f"gateway RSS after load: {rss_mb(gw.pid):.0f} MB, threads: {threads(gw.pid)} (-Xmx512m)")
         print(sh([sys.executable, os.path.join(BENCH, "rejections.py"), str(GW_PORT), key,
                   "20" if args.quick else "200"]).strip())
+        took, counted, size = scrape_metrics()
+        print(f"/metrics after load: {took:.1f}ms for {size} bytes; chat requests counted: {counted:.0f} "
+              f"(compare gw cpu/req and added p50 with the table in docs/benchmarks.md from before metrics existed)")
         if args.streams:
             out = sh([sys.executable, os.path.join(BENCH, "streams.py"), str(GW_PORT), key, str(args.streams),
                       str(gw.pid)])

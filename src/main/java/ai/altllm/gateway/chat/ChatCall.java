@@ -4,6 +4,7 @@ import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.metrics.Metrics;
 import ai.altllm.gateway.routing.Deployment;
 import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.upstream.ChatUpstream;
@@ -30,6 +31,7 @@ final class ChatCall {
     private final String quotedModel;
     private final boolean includeUsage;
     private final Settlement settlement;
+    private final Metrics metrics;
     private int current;
 
     /**
@@ -38,7 +40,8 @@ final class ChatCall {
      * @param includeUsage whether the client asked for the usage chunk
      */
     ChatCall(Router router, List<Attempt> attempts, JsonObject request, String quotedModel, boolean includeUsage,
-            Settlement settlement) {
+            Settlement settlement, Metrics metrics) {
+        this.metrics = metrics;
         this.router = router;
         this.attempts = attempts;
         this.request = request;
@@ -66,7 +69,7 @@ final class ChatCall {
             return () -> { };
         }
         Attempt attempt = attempts.get(current);
-        settlement.provider(attempt.provider().id());
+        settlement.deployment(attempt.deployment());
         byte[] body = JSON.createObjectBuilder(request).add("model", attempt.deployment().upstreamModel()).build()
                 .toString().getBytes(StandardCharsets.UTF_8);
         return attempt.upstream().send(attempt.provider(), body, stream, listener);
@@ -92,6 +95,13 @@ final class ChatCall {
         }
         current++;
         return true;
+    }
+
+    /** Counts a failure of the deployment currently called (not the gateway's own "none left" refusal). */
+    void upstreamFailed(ApiException failure) {
+        if (current < attempts.size()) {
+            metrics.upstreamError(attempts.get(current).provider().id(), failure.code());
+        }
     }
 
     void succeeded() {

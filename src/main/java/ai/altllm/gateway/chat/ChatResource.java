@@ -2,17 +2,19 @@ package ai.altllm.gateway.chat;
 
 import static ai.altllm.gateway.Jsonp.JSON;
 
+import ai.altllm.gateway.accesslog.AccessRecord;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.keys.KeyCheck;
+import ai.altllm.gateway.metrics.Metrics;
 import ai.altllm.gateway.models.Catalog;
 import ai.altllm.gateway.routing.Deployment;
 import ai.altllm.gateway.routing.Router;
+import ai.altllm.gateway.shutdown.Drain;
 import ai.altllm.gateway.upstream.ChatUpstream;
-import ai.altllm.gateway.web.RequestIds;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -67,6 +69,12 @@ public class ChatResource {
     @Inject
     ClientWriters writers;
 
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    Drain drain;
+
     /** One per application, so circuit state is shared by all requests: 3 failures in a row open for 30 s. */
     private final Router router = new Router(3, Duration.ofSeconds(30), new Random(), System::nanoTime);
     private List<ChatUpstream> upstreams;
@@ -75,6 +83,7 @@ public class ChatResource {
     @PostConstruct
     void resolveUpstreams() {
         upstreams = upstreamBeans.stream().toList();
+        metrics.breakers(router::states);
     }
 
     @Path("completions")
@@ -90,19 +99,22 @@ public class ChatResource {
         if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType))) {
             throw new NotSupportedException();
         }
+        AccessRecord record = AccessRecord.of(request);
+        record.chat(null);
         // This locator runs before JAX-RS's post-matching filters: authenticate here, before reading the body.
         keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
         JsonObject body = RequestBody.read(request.getInputStream(), request.getContentLengthLong(),
                 configuration.get().maxRequestBytes());
-        ChatCall call = prepare(body, RequestIds.of(request), Math.max(0, request.getContentLengthLong()) / 4);
-        return body.getBoolean("stream", false) ? new StreamReply(call, writers) : new JsonReply(call);
+        ChatCall call = prepare(body, record, Math.max(0, request.getContentLengthLong()) / 4);
+        return body.getBoolean("stream", false) ? new StreamReply(call, writers, drain) : new JsonReply(call, drain);
     }
 
-    private ChatCall prepare(JsonObject body, String requestId, long promptEstimate) {
+    private ChatCall prepare(JsonObject body, AccessRecord record, long promptEstimate) {
         if (!(body.get("model") instanceof JsonString modelId) || modelId.getString().isEmpty()) {
             throw ApiException.invalid("model", "model is required");
         }
         ModelConfig model = catalog.model(modelId.getString());
+        record.chat(model.id());
         caller.requireModel(model.id());
         if (model.supports("video")) {
             throw ApiException.invalid("model", "'" + model.id() + "' is a video model; create a task at "
@@ -127,10 +139,17 @@ public class ChatResource {
             // Always asked for, so every stream can be billed; stripped again unless the client asked too.
             upstreamBody.add("stream_options", JSON.createObjectBuilder(options).add("include_usage", true));
         }
-        Settlement settlement = new Settlement(requestId, caller.keyId(), caller.accountId(), model, promptEstimate,
-                usage::accept);
+        Settlement settlement = new Settlement(record.requestId(), caller.keyId(), caller.accountId(), model,
+                promptEstimate, event -> {
+                    record.settled(event);
+                    usage.accept(event);
+                });
+        if (configuration.get().operations().contentAccounts().contains(caller.accountId())) {
+            settlement.capture(record.capture(String.valueOf(body.get("messages"))));
+        }
+        settlement.onBegin(record::expectUsage);
         return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), Chunks.quoted(model.id()),
-                options.getBoolean("include_usage", false), settlement);
+                options.getBoolean("include_usage", false), settlement, metrics);
     }
 
     /** Deployments whose provider has its key and speaks chat; if none, a 503 naming the variable to set. */

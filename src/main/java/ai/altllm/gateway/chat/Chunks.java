@@ -2,8 +2,10 @@ package ai.altllm.gateway.chat;
 
 import static ai.altllm.gateway.Jsonp.JSON;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 
@@ -75,6 +77,22 @@ final class Chunks {
 
     static boolean hasNoChoices(JsonObject chunk) {
         JsonValue choices = chunk.get("choices");
-        return !(choices instanceof jakarta.json.JsonArray array) || array.isEmpty();
+        return !(choices instanceof JsonArray array) || array.isEmpty();
+    }
+
+    /** The text of {@code choices[0].delta.content}, or {@code null}. */
+    static String deltaContent(JsonObject chunk) {
+        return content(chunk, "delta");
+    }
+
+    /** The text of {@code choices[0].message.content}, or {@code null}. */
+    static String messageContent(JsonObject completion) {
+        return content(completion, "message");
+    }
+
+    private static String content(JsonObject object, String part) {
+        return object != null && object.get("choices") instanceof JsonArray choices && !choices.isEmpty()
+                && choices.get(0) instanceof JsonObject choice && choice.get(part) instanceof JsonObject inner
+                && inner.get("content") instanceof JsonString text ? text.getString() : null;
     }
 }

@@ -1,6 +1,8 @@
 package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.shutdown.Drain;
+import ai.altllm.gateway.shutdown.InFlight;
 import ai.altllm.gateway.upstream.Exchange;
 import ai.altllm.gateway.upstream.UpstreamErrors;
 import ai.altllm.gateway.upstream.UpstreamListener;
@@ -18,26 +20,31 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class JsonReply implements ChatReply {
 
     private final ChatCall call;
+    private final Drain drain;
 
-    JsonReply(ChatCall call) {
+    JsonReply(ChatCall call, Drain drain) {
         this.call = call;
+        this.drain = drain;
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public void reply(@Suspended AsyncResponse response) {
+        call.settlement().begin();
         Relay relay = new Relay(response);
+        drain.opened(relay);
         relay.exchange.compareAndSet(null, call.send(false, relay));
         // Containers that can tell (not all can) stop the provider when the client hangs up.
         response.register((ConnectionCallback) disconnected -> {
             relay.exchange.get().cancel();
             call.released();
             call.settlement().settle("cancelled");
+            drain.closed(relay);
         });
     }
 
     /** Turns the upstream's one JSON body, or its failure, into the client's response. */
-    private final class Relay implements UpstreamListener {
+    private final class Relay implements UpstreamListener, InFlight {
 
         private final AsyncResponse response;
         /** Set by whichever comes first: the send returning, or a failover replacing it. */
@@ -56,6 +63,9 @@ public final class JsonReply implements ChatReply {
             }
             call.succeeded();
             call.settlement().usage(Chunks.usage(completion));
+            if (call.settlement().capturing()) {
+                call.settlement().text(Chunks.messageContent(completion));
+            }
             JsonObject schema = StrictOutput.schemaOf(call.request());
             String problem = schema == null ? null : StrictOutput.problem(schema, completion);
             if (problem != null) {
@@ -63,11 +73,32 @@ public final class JsonReply implements ChatReply {
                 response.resume(new ApiException(502, "upstream_error", "invalid_upstream_output", "response_format",
                         "The model's answer does not match the strict json_schema: " + problem));
                 call.settlement().settle("failed");
+                drain.closed(this);
                 return;
             }
             response.resume(Response.ok(Chunks.renameModel(data, call.quotedModel()), MediaType.APPLICATION_JSON_TYPE)
                     .build());
             call.settlement().settle("ok");
+            drain.closed(this);
+        }
+
+        /** Shutdown's grace period is over: the client gets a 503 instead of the answer. */
+        @Override
+        public void abort() {
+            Exchange running = exchange.get();
+            if (running != null) {
+                running.cancel();
+            }
+            call.released();
+            if (response.resume(Drain.SHUTTING_DOWN)) {
+                call.settlement().settle("failed");
+            }
+            drain.closed(this);
+        }
+
+        @Override
+        public boolean streaming() {
+            return false;
         }
 
         @Override
@@ -77,12 +108,14 @@ public final class JsonReply implements ChatReply {
 
         @Override
         public void onFailure(ApiException failure) {
+            call.upstreamFailed(failure);
             if (call.failover(failure)) {
                 exchange.set(call.send(false, this));
                 return;
             }
             response.resume(failure);
             call.settlement().settle("failed");
+            drain.closed(this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.config.ModelConfig;
+import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,6 +25,9 @@ final class Settlement {
     private volatile long promptTokens;
     private volatile long completionTokens;
     private volatile String provider;
+    private volatile String deployment;
+    private volatile StringBuilder transcript;
+    private Runnable beginHook;
     private volatile boolean reported;
     private volatile long chunks;
     private final long promptEstimate;
@@ -40,11 +44,44 @@ final class Settlement {
         this.promptEstimate = promptEstimate;
         this.publisher = publisher;
         this.provider = model.provider();
+        this.deployment = model.provider() + "/" + model.upstreamModel();
     }
 
-    /** The provider of the deployment currently serving the request. */
-    void provider(String id) {
-        provider = id;
+    /** The deployment currently serving the request. */
+    void deployment(Deployment serving) {
+        provider = serving.provider();
+        deployment = serving.name();
+    }
+
+    /** Runs when the call really begins, i.e. once this settlement is sure to be published. */
+    void onBegin(Runnable hook) {
+        beginHook = hook;
+    }
+
+    void begin() {
+        Runnable hook = beginHook;
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    /** Also keeps the answer's text, for an access log that an operator asked to include it. */
+    void capture(StringBuilder text) {
+        transcript = text;
+    }
+
+    boolean capturing() {
+        return transcript != null;
+    }
+
+    /** Appends answer text when capturing; called from relay callbacks, read by the access log. */
+    void text(String content) {
+        StringBuilder text = transcript;
+        if (text != null && content != null) {
+            synchronized (text) {
+                text.append(content);
+            }
+        }
     }
 
     void firstToken() {
@@ -84,7 +121,7 @@ final class Settlement {
         long completion = estimated ? chunks : completionTokens;
         publisher.accept(new UsageEvent(requestId, keyId, accountId, model.id(), provider, prompt, completion,
                 cost(model, prompt, completion), estimated, outcome, TimeUnit.NANOSECONDS.toMillis(now - startNanos),
-                first == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(first - startNanos)));
+                first == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(first - startNanos), deployment));
     }
 
     static BigDecimal cost(ModelConfig model, long prompt, long completion) {

@@ -4,6 +4,8 @@ import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.shutdown.Drain;
+import ai.altllm.gateway.shutdown.InFlight;
 import ai.altllm.gateway.upstream.Exchange;
 import ai.altllm.gateway.upstream.UpstreamErrors;
 import ai.altllm.gateway.upstream.UpstreamListener;
@@ -25,21 +27,25 @@ public final class StreamReply implements ChatReply {
 
     private final ChatCall call;
     private final ClientWriters writers;
+    private final Drain drain;
 
-    StreamReply(ChatCall call, ClientWriters writers) {
+    StreamReply(ChatCall call, ClientWriters writers, Drain drain) {
         this.call = call;
         this.writers = writers;
+        this.drain = drain;
     }
 
     @POST
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
+        call.settlement().begin();
         Relay relay = new Relay(sink, sse);
+        drain.opened(relay);
         relay.started(call.send(true, relay));
     }
 
     /** Upstream events in, client frames out; synchronized because deadlines fire from another thread. */
-    private final class Relay implements UpstreamListener {
+    private final class Relay implements UpstreamListener, InFlight {
 
         private final ClientStream client;
         private Exchange exchange;
@@ -100,6 +106,9 @@ public final class StreamReply implements ChatReply {
             } else {
                 out = Chunks.renameModel(data, call.quotedModel());
             }
+            if (call.settlement().capturing()) {
+                call.settlement().text(Chunks.deltaContent(Chunks.parse(data)));
+            }
             call.settlement().chunk();
             send(out);
         }
@@ -147,8 +156,28 @@ public final class StreamReply implements ChatReply {
                 }
                 call.released();
                 call.settlement().settle("cancelled");
+                drain.closed(this);
                 client.close();
             }
+        }
+
+        /** Shutdown's grace period is over: the client gets an error frame and [DONE] instead of the rest. */
+        @Override
+        public synchronized void abort() {
+            if (!closed) {
+                if (exchange != null) {
+                    exchange.cancel();
+                }
+                call.released();
+                send(ErrorEnvelope.of(Drain.SHUTTING_DOWN).toString());
+                send("[DONE]");
+                end("failed");
+            }
+        }
+
+        @Override
+        public boolean streaming() {
+            return true;
         }
 
         @Override
@@ -166,6 +195,7 @@ public final class StreamReply implements ChatReply {
 
         private void fail(ApiException failure) {
             if (!closed) {
+                call.upstreamFailed(failure);
                 if (exchange != null) {
                     exchange.cancel();
                 }
@@ -183,7 +213,8 @@ public final class StreamReply implements ChatReply {
         private void end(String outcome) {
             closed = true;
             call.settlement().settle(outcome);
-            client.close();
+                drain.closed(this);
+                client.close();
         }
     }
 }

@@ -12,7 +12,17 @@ import java.math.BigDecimal;
  * @param estimated true when the provider never reported usage (e.g. a stream the client cut short) and the tokens
  *     are the gateway's estimate: one per relayed chunk, about four request bytes per prompt token
  * @param firstTokenMillis time to the first streamed chunk, or -1 when none arrived or the answer was not streamed
+ * @param deployment the deployment that served last, as {@code provider/upstream_model}
  */
 public record UsageEvent(String requestId, String keyId, String accountId, String model, String provider, long promptTokens, long completionTokens,
-        BigDecimal cost, boolean estimated, String outcome, long latencyMillis, long firstTokenMillis) {
+        BigDecimal cost, boolean estimated, String outcome, long latencyMillis, long firstTokenMillis,
+        String deployment) {
+
+    /** An event whose deployment is known only by its provider (records read back from the database). */
+    public UsageEvent(String requestId, String keyId, String accountId, String model, String provider,
+            long promptTokens, long completionTokens, BigDecimal cost, boolean estimated, String outcome,
+            long latencyMillis, long firstTokenMillis) {
+        this(requestId, keyId, accountId, model, provider, promptTokens, completionTokens, cost, estimated, outcome,
+                latencyMillis, firstTokenMillis, provider);
+    }
 }

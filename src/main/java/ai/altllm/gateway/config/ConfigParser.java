@@ -57,7 +57,7 @@ public final class ConfigParser {
         }
         DatabaseConfig database = DatabaseSection.read(root);
         return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, UpstreamPool.read(root),
-                root.json());
+                OperationsSection.read(root), root.json());
     }
 
     private static JsonObject readObject(String source, String text) {

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param source the file it came from, for messages
  * @param database the {@code database} section, or {@code null} for the embedded database
  * @param upstreamPool connection limits for upstream calls, from the {@code upstream} section
+ * @param operations the {@code shutdown}, {@code metrics} and {@code access_log} sections, defaults filled in
  * @param raw the parsed document, for sections read by their own components
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
-        DatabaseConfig database, UpstreamPool upstreamPool, JsonObject raw) {
+        DatabaseConfig database, UpstreamPool upstreamPool, OperationsConfig operations, JsonObject raw) {
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();

@@ -1,12 +1,17 @@
 package ai.altllm.gateway.health;
 
+import ai.altllm.gateway.shutdown.Drain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-/** Knows whether the application is shutting down, so readiness can turn unhealthy first. */
+/** Knows whether the application is shutting down, so readiness turns unhealthy the moment draining starts. */
 @ApplicationScoped
 public class Lifecycle implements ReadinessCheck {
+
+    @Inject
+    Drain drain;
 
     private volatile boolean stopping;
 
@@ -15,7 +20,7 @@ public class Lifecycle implements ReadinessCheck {
     }
 
     public boolean isStopping() {
-        return stopping;
+        return stopping || drain.isDraining();
     }
 
     @Override
@@ -25,6 +30,6 @@ public class Lifecycle implements ReadinessCheck {
 
     @Override
     public String problem() {
-        return stopping ? "shutting down" : null;
+        return isStopping() ? "shutting down" : null;
     }
 }

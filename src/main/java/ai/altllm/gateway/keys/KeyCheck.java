@@ -1,7 +1,9 @@
 package ai.altllm.gateway.keys;
 
+import ai.altllm.gateway.accesslog.AccessRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
 
@@ -22,6 +24,10 @@ public class KeyCheck {
     @Inject
     LastUsed lastUsed;
 
+    /** The container's built-in bean: the request being served, where the access log's record lives. */
+    @Inject
+    HttpServletRequest request;
+
     /** Sets the caller from an {@code Authorization} header, or throws the one 401 every failure gets. */
     public void authenticate(String authorization) {
         if (caller.isAuthenticated()) {
@@ -32,6 +38,7 @@ public class KeyCheck {
             throw new WebApplicationException(Bearer.unauthorized());
         }
         caller.authenticate(key.get());
+        AccessRecord.of(request).caller(key.get().id(), key.get().accountId());
         lastUsed.record(key.get().id());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -65,6 +66,13 @@ public final class Router {
 
     public CircuitBreaker.State state(Deployment deployment) {
         return breaker(deployment).state();
+    }
+
+    /** Each deployment called so far, by {@link Deployment#name()}, with its breaker's state now. */
+    public Map<String, CircuitBreaker.State> states() {
+        Map<String, CircuitBreaker.State> states = new TreeMap<>();
+        breakers.forEach((name, breaker) -> states.put(name, breaker.state()));
+        return states;
     }
 
     private CircuitBreaker breaker(Deployment deployment) {

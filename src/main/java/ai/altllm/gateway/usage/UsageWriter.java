@@ -3,11 +3,10 @@ package ai.altllm.gateway.usage;
 import ai.altllm.gateway.chat.UsageEvent;
 import ai.altllm.gateway.chat.UsageSink;
 import ai.altllm.gateway.db.Database;
+import ai.altllm.gateway.shutdown.ShutdownStep;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * background thread: the request path never waits for the database. Flushes what is left when the application stops.
  */
 @ApplicationScoped
-public class UsageWriter implements UsageSink {
+public class UsageWriter implements UsageSink, ShutdownStep {
 
     private static final Logger LOG = System.getLogger(UsageWriter.class.getName());
     private static final int BATCH = 500;
@@ -90,8 +89,22 @@ public class UsageWriter implements UsageSink {
         return pending.size();
     }
 
-    /** Runs before any application bean (the database pool included) is destroyed, so the last rows still land. */
-    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    @Override
+    public int order() {
+        return FLUSH_RECORDS;
+    }
+
+    @Override
+    public String name() {
+        return "usage records";
+    }
+
+    /**
+     * The shutdown step: run by the drain once no request is left, before any application bean (the database pool
+     * included) is destroyed, so the last rows still land.
+     */
+    @Override
+    public void run() {
         stop();
     }
 

@@ -9,6 +9,7 @@ import ai.altllm.gateway.errors.GatewayExceptionMapper;
 import ai.altllm.gateway.health.HealthResource;
 import ai.altllm.gateway.keys.AuthFilter;
 import ai.altllm.gateway.keys.KeyResource;
+import ai.altllm.gateway.metrics.MetricsResource;
 import ai.altllm.gateway.models.ModelsResource;
 import ai.altllm.gateway.models.ProviderResource;
 import ai.altllm.gateway.portal.PortalAccountsResource;
@@ -34,7 +35,7 @@ public class GatewayApplication extends Application {
     public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, ModelsResource.class,
             ProviderResource.class, ChatResource.class, KeyResource.class, AccountsResource.class, KeysResource.class,
             PortalFiles.class, SessionResource.class, PortalKeysResource.class, PortalAccountsResource.class,
-            UsageResource.class, AdminUsageResource.class);
+            UsageResource.class, AdminUsageResource.class, MetricsResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
             AdminFilter.class, PortalFilter.class, ChatAccept.class);

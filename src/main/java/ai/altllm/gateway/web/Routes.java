@@ -22,7 +22,9 @@ public final class Routes {
      * to the portal (a session cookie, for {@code portal/api/...}).
      */
     public enum Access {
-        PUBLIC, API_KEY, ADMIN, SESSION
+        PUBLIC, API_KEY, ADMIN, SESSION,
+        /** {@code /metrics}: the admin key or the metrics token, checked by the resource itself. */
+        METRICS
     }
 
     /**
@@ -38,6 +40,9 @@ public final class Routes {
         }
         Path path = resource.getAnnotation(Path.class);
         String base = path == null ? "" : join("", path.value());
+        if (base.equals("/metrics")) {
+            return Access.METRICS;
+        }
         return base.startsWith("/admin/") ? Access.ADMIN : base.startsWith("/portal/api/") ? Access.SESSION
                 : Access.API_KEY;
     }

@@ -1,0 +1,60 @@
+package ai.altllm.gateway.accesslog;
+
+import ai.altllm.gateway.metrics.Metrics;
+import ai.altllm.gateway.web.Completion;
+import ai.altllm.gateway.web.RequestIds;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Opens an {@link AccessRecord} for every request and, once the request has ended, counts it in {@link Metrics}
+ * and writes its line to the logger {@value #LOGGER}. Runs after the request-id filter (see web.xml).
+ */
+@WebFilter(filterName = "accessLog", urlPatterns = "/*", asyncSupported = true)
+public class AccessLogFilter extends HttpFilter {
+
+    /** The dedicated logger: operators can route or silence it on its own. */
+    public static final String LOGGER = "altllm.access";
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    @Inject
+    transient Metrics metrics;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        AccessRecord record = new AccessRecord(RequestIds.of(request), request.getMethod(),
+                request.getRequestURI(), this::finish);
+        request.setAttribute(AccessRecord.ATTRIBUTE, record);
+        boolean failed = true;
+        try {
+            chain.doFilter(request, response);
+            failed = false;
+        } finally {
+            if (failed) {
+                record.ended(500);
+            } else {
+                Completion.whenDone(request, () -> record.ended(response.getStatus()));
+            }
+        }
+    }
+
+    private void finish(AccessRecord record) {
+        metrics.http(record.status);
+        if (record.chat) {
+            metrics.chat(record.model, record.status, record.usage);
+        }
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.log(Level.INFO, AccessLine.of(record));
+        }
+    }
+}
