@@ -27,7 +27,12 @@ public final class JsonReply implements ChatReply {
     @Produces(MediaType.APPLICATION_JSON)
     public void reply(@Suspended AsyncResponse response) {
         Relay relay = new Relay(response);
-        relay.exchange.compareAndSet(null, call.send(false, relay));
+        try {
+            relay.exchange.compareAndSet(null, call.send(false, relay));
+        } catch (RuntimeException e) {
+            call.settlement().settle("failed"); // frees what admission reserved
+            throw e;
+        }
         // Containers that can tell (not all can) stop the provider when the client hangs up.
         response.register((ConnectionCallback) disconnected -> {
             relay.exchange.get().cancel();

@@ -33,7 +33,12 @@ public final class StreamReply implements ChatReply {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
         Relay relay = new Relay(sink, sse);
-        relay.started(call.send(true, relay));
+        try {
+            relay.started(call.send(true, relay));
+        } catch (RuntimeException e) {
+            call.settlement().settle("failed"); // frees what admission reserved
+            throw e;
+        }
     }
 
     /** Upstream events in, client frames out; synchronized because deadlines fire from another thread. */

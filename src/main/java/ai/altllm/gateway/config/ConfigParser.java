@@ -56,7 +56,8 @@ public final class ConfigParser {
             }
         }
         DatabaseConfig database = DatabaseSection.read(root);
-        return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, root.json());
+        return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database,
+                LimitSections.rateLimits(root, models), LimitSections.credits(root), root.json());
     }
 
     private static JsonObject readObject(String source, String text) {

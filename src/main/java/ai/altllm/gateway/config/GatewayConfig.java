@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param raw the parsed document, for sections read by their own components
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
-        DatabaseConfig database, JsonObject raw) {
+        DatabaseConfig database, RateLimitConfig rateLimits, CreditConfig credits, JsonObject raw) {
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();

@@ -26,6 +26,9 @@ final class Gcra {
 
     /** Takes {@code cost} units if they fit; returns nanos to wait (0 = admitted). */
     long tryTake(long cost, long now) {
+        if (cost > limit) {
+            return WINDOW_NANOS; // more than a full minute's worth can never fit
+        }
         long increment = (long) Math.ceil(cost * nanosPerUnit);
         while (true) {
             long current = theoreticalArrival.get();
