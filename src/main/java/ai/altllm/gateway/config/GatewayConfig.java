@@ -10,10 +10,13 @@ import java.util.Optional;
  *
  * @param source the file it came from, for messages
  * @param database the {@code database} section, or {@code null} for the embedded database
+ * @param clusterState whether rate-limit and credit state is shared through the cluster ({@code "shared_state":
+ *     "cluster"}) rather than kept in memory ({@code "memory"}, the default)
  * @param raw the parsed document, for sections read by their own components
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
-        DatabaseConfig database, RateLimitConfig rateLimits, CreditConfig credits, JsonObject raw) {
+        DatabaseConfig database, RateLimitConfig rateLimits, CreditConfig credits, boolean clusterState,
+        JsonObject raw) {
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();

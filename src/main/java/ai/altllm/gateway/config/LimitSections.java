@@ -73,6 +73,15 @@ final class LimitSections {
         return value;
     }
 
+    /** {@code "shared_state"}: {@code "memory"} (default) or {@code "cluster"}. */
+    static boolean clusterState(Fields root) {
+        String state = root.string("shared_state", "memory");
+        if (!state.equals("memory") && !state.equals("cluster")) {
+            throw root.error("shared_state", "must be \"memory\" or \"cluster\"");
+        }
+        return state.equals("cluster");
+    }
+
     static CreditConfig credits(Fields root) {
         if (!root.has("credits")) {
             return CreditConfig.DEFAULTS;
