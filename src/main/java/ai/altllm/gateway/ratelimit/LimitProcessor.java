@@ -62,13 +62,19 @@ final class LimitProcessor implements EntryProcessor<String, long[], long[]>, Se
         if (maxConcurrent > 0 && state[2] >= maxConcurrent) {
             return answer(CONCURRENCY, 1_000_000_000L, state);
         }
-        long requestTat = rpm > 0 ? Gcra.next(state[0], 1, now, rpm) : state[0];
-        if (requestTat < 0) {
-            return answer(REQUESTS, -requestTat, state);
+        long requestTat = state[0];
+        if (rpm > 0) {
+            requestTat = Gcra.next(requestTat, 1, now, rpm);
+            if (requestTat < 0) {
+                return answer(REQUESTS, -requestTat, state);
+            }
         }
-        long tokenTat = tpm > 0 ? Gcra.next(state[1], tokens, now, tpm) : state[1];
-        if (tokenTat < 0) {
-            return answer(TOKENS, -tokenTat, state);
+        long tokenTat = state[1];
+        if (tpm > 0) {
+            tokenTat = Gcra.next(tokenTat, tokens, now, tpm);
+            if (tokenTat < 0) {
+                return answer(TOKENS, -tokenTat, state);
+            }
         }
         state[0] = requestTat;
         state[1] = tokenTat;

@@ -61,7 +61,7 @@ class ClusterIT {
         String clusterName = "altllm-it-" + UUID.randomUUID().toString().substring(0, 8);
         int hzA = 30_000 + (int) (Math.random() * 20_000);
         int hzB = hzA + 7;
-        String members = "tcpip:127.0.0.1:" + hzA + "-" + hzB;
+        String members = "tcpip:127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
         Map<String, String> properties = Map.of("altllm.config", config.toString(), "altllm.data.dir",
                 dir.toString(), "h2.bindAddress", "127.0.0.1", "hazelcast.socket.bind.any", "false");
         Map<String, String> env = Map.of("ALTLLM_ADMIN_KEY", System.getenv("ALTLLM_ADMIN_KEY"));
@@ -92,7 +92,7 @@ class ClusterIT {
     /** Both logs must show a Hazelcast cluster of two before the tests mean anything. */
     private static void awaitTwoMembers() throws InterruptedException {
         for (int i = 0; i < 120; i++) {
-            if (a.log().contains("Members {size:2") && b.log().contains("Members {size:2")) {
+            if (a.log().contains("DG Size: 2") && b.log().contains("DG Size: 2")) {
                 return;
             }
             Thread.sleep(500);
@@ -122,6 +122,11 @@ class ClusterIT {
 
     @Test
     void bothInstancesShareTheState() {
+        String key = TestKeys.create(gatewayA, "cluster-state");
+        for (Gateway gateway : List.of(gatewayA, gatewayB)) {
+            assertEquals(200, gateway.send(HttpRequest.newBuilder(gateway.uri("/v1/credits"))
+                    .header("Authorization", "Bearer " + key).GET()).statusCode());
+        }
         assertTrue(a.log().contains("rate limits and credit balances are shared through JCache"), "see cluster-a.log");
         assertTrue(b.log().contains("rate limits and credit balances are shared through JCache"), "see cluster-b.log");
     }
