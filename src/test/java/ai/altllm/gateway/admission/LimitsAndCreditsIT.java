@@ -13,6 +13,9 @@ import ai.altllm.gateway.testsupport.UpstreamIT;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -175,7 +178,8 @@ class LimitsAndCreditsIT extends UpstreamIT {
         assertTrue(error.getString("message").contains("concurrent"), error.getString("message"));
         SseFrames.read(running);
         upstream.enqueueChat("ok", 1, 1);
-        assertEquals(200, awaitAdmitted(key, body("it-single", 5)).statusCode(), "the slot was freed");
+        HttpResponse<String> after = awaitAdmitted(key, body("it-single", 5));
+        assertEquals(200, after.statusCode(), "the slot was freed: " + after.body());
     }
 
     @Test
@@ -247,6 +251,40 @@ class LimitsAndCreditsIT extends UpstreamIT {
         assertEquals(402, call(issued.key(), body("it-metered", 98)).statusCode());
         BigDecimal balance = awaitBalance(issued.account(), new BigDecimal("0.97"));
         assertEquals(0, new BigDecimal("0.97").compareTo(balance), balance.toPlainString());
+    }
+
+    @Test
+    void aCancelledStreamIsChargedForWhatWasSentAndGivesTheRestBack() throws Exception {
+        TestKeys.Issued issued = TestKeys.issue(chat.gateway(), "cancel", ",\"budget\":\"prepaid\"", "");
+        topUp(issued.account(), "2.00");
+        List<String> many = new ArrayList<>();
+        many.add(OpenAiJson.roleChunk());
+        for (int i = 0; i < 300; i++) {
+            many.add(OpenAiJson.contentChunk("x"));
+        }
+        upstream.enqueueStream(Duration.ofMillis(20), many, false);
+        // Reserves 100 tokens (1.00); a raw socket, so the hang-up is a real TCP close.
+        byte[] request = body("it-metered", 100).replace("{", "{\"stream\":true,").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + chat.gateway().uri("/v1/chat/completions").getRawPath() + " HTTP/1.1\r\nHost: "
+                    + base.getHost() + "\r\nAuthorization: Bearer " + issued.key() + "\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + request.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request);
+            out.flush();
+            String head = new String(socket.getInputStream().readNBytes(600), StandardCharsets.UTF_8);
+            assertTrue(head.startsWith("HTTP/1.1 200") && head.contains("data: {"), head);
+        }
+        JsonObject ledger = ledger(issued.account());
+        for (int i = 0; i < 30 && ledger.getJsonArray("data").size() < 3; i++) {
+            Thread.sleep(100);
+            ledger = ledger(issued.account());
+        }
+        assertEquals("settlement", ledger.getJsonArray("data").getJsonObject(0).getString("kind"), ledger.toString());
+        BigDecimal balance = balanced(ledger);
+        assertTrue(balance.compareTo(BigDecimal.ONE) > 0 && balance.compareTo(new BigDecimal("2")) < 0,
+                "charged for the chunks sent (about one token each), the rest of the 1.00 held came back: " + balance);
     }
 
     @Test
