@@ -2,7 +2,13 @@
 """Chat relay benchmark: direct-to-upstream vs through the gateway, on loopback only.
 
 The gateway is pinned to core 1, nginx (the scripted upstream) and the load generators to core 0.
-Prints one table; see docs/benchmarks.md for how to read it. Usage: src/bench/run.sh [--quick] [--streams N]
+Prints one table per gateway setting; see docs/benchmarks.md for how to read it.
+Usage: src/bench/run.sh [--quick] [--streams N] [--limits off|on|both]
+
+--limits off (the default): no rate limits, credits disabled, as before rate limits and credits existed.
+--limits on: every request passes admission with rate limits (set high enough never to refuse), a concurrency
+limit, and credits reserved from a prepaid account and settled with a ledger row each (writes batched).
+--limits both: the two runs one after the other, then the proxied rps of each and their ratio.
 """
 import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, time, urllib.request
 
@@ -45,8 +51,25 @@ def stop_nginx():
     subprocess.run(["nginx", "-p", WORK, "-c", os.path.join(WORK, "nginx.conf"), "-s", "stop"], capture_output=True)
 
 
-def start_gateway():
-    env = dict(os.environ, ALTLLM_CONFIG=os.path.join(BENCH, "bench-config.json"), ALTLLM_ADMIN_KEY=ADMIN_KEY,
+def gateway_config(limits):
+    """The bench catalog, with rate limits and prepaid credits switched on or off."""
+    with open(os.path.join(BENCH, "bench-config.json")) as f:
+        config = json.load(f)
+    if limits:
+        config["rate_limits"] = {"default": {"requests_per_minute": 100000000, "tokens_per_minute": 100000000000,
+                                             "max_concurrent": 100000}}
+        config["credits"] = {"enabled": True, "default_budget": "prepaid"}
+    else:
+        config["credits"] = {"enabled": False}
+    path = os.path.join(WORK, "gateway-config.json")
+    with open(path, "w") as f:
+        json.dump(config, f)
+    return path
+
+
+def start_gateway(limits):
+    shutil.rmtree(os.path.join(WORK, "data"), ignore_errors=True)
+    env = dict(os.environ, ALTLLM_CONFIG=gateway_config(limits), ALTLLM_ADMIN_KEY=ADMIN_KEY,
                ALTLLM_DATA_DIR=os.path.join(WORK, "data"))
     log = open(os.path.join(WORK, "gateway.log"), "w")
     proc = subprocess.Popen(["taskset", "-c", "1", "java", "-Xmx512m", "-Xss512k", "-jar",
@@ -62,13 +85,17 @@ def start_gateway():
     sys.exit("gateway did not start; see " + os.path.join(WORK, "gateway.log"))
 
 
-def create_key():
+def create_key(limits):
     admin = {"Authorization": "Bearer " + ADMIN_KEY, "Content-Type": "application/json"}
     base = f"http://127.0.0.1:{GW_PORT}/admin/v1"
     account = json.loads(http("POST", base + "/accounts", json.dumps({"name": "bench"}), admin)[1])
-    key = json.loads(http("POST", base + "/keys", json.dumps({
-        "account": account["id"], "name": "bench",
-        "rate_limit": {"requests_per_minute": 100000000, "tokens_per_minute": 100000000000}}), admin)[1])
+    request = {"account": account["id"], "name": "bench"}
+    if limits:
+        # Key-level limits and a cap, so admission checks every dimension; none of them ever refuses here.
+        request["rate_limit"] = {"requests_per_minute": 100000000, "tokens_per_minute": 100000000000}
+        request["credit_limit"] = "100000000"
+        http("POST", f"{base}/accounts/{account['id']}/credits", json.dumps({"amount": "100000000"}), admin)
+    key = json.loads(http("POST", base + "/keys", json.dumps(request), admin)[1])
     return key["key"]
 
 
@@ -154,12 +181,31 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="short runs, for checking the harness")
     ap.add_argument("--streams", type=int, default=0, help="also hold N concurrent slow streams open")
+    ap.add_argument("--limits", choices=("off", "on", "both"), default="off",
+                    help="rate limits and credits in the gateway: off, on, or both runs compared")
     args = ap.parse_args()
-    seconds = 3 if args.quick else 10
+    settings = {"off": [False], "on": [True], "both": [False, True]}[args.limits]
+    results = {}
     start_nginx()
-    gw = start_gateway()
     try:
-        key = create_key()
+        for limits in settings:
+            print(f"\n=== rate limits and credits {'ON' if limits else 'OFF'} ===")
+            results[limits] = run(args, limits)
+    finally:
+        stop_nginx()
+    if len(results) == 2:
+        print("\nproxied rps, limits and credits off vs on (target: on within 10% of off):")
+        for (mode, conns, _, g_off, _), (_, _, _, g_on, _) in zip(results[False], results[True]):
+            print(f"  {mode:6} {conns:>4} conns: off {g_off['rps']:>8.0f}  on {g_on['rps']:>8.0f}  "
+                  f"on/off {g_on['rps'] / max(g_off['rps'], 1):.3f}  (non-2xx on: {g_on['non2xx']})")
+
+
+def run(args, limits):
+    """One gateway start with the given setting: the table, first-token times and optional streams; its rows."""
+    seconds = 3 if args.quick else 10
+    gw = start_gateway(limits)
+    try:
+        key = create_key(limits)
         direct_url = "http://127.0.0.1:{}/v1/chat/completions"
         gw_url = f"http://127.0.0.1:{GW_PORT}/v1/chat/completions"
         # Warm-up: on one core the JIT compilers compete with the requests for a minute or more.
@@ -196,10 +242,10 @@ def main():
             out = sh([sys.executable, os.path.join(BENCH, "streams.py"), str(GW_PORT), key, str(args.streams),
                       str(gw.pid)])
             print(out.strip())
+        return rows
     finally:
         gw.terminate()
         gw.wait(timeout=60)
-        stop_nginx()
 
 
 if __name__ == "__main__":

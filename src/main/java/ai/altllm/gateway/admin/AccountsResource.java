@@ -2,6 +2,7 @@ package ai.altllm.gateway.admin;
 
 import static ai.altllm.gateway.Jsonp.JSON;
 
+import ai.altllm.gateway.credits.Credits;
 import ai.altllm.gateway.db.StorageException;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
@@ -29,7 +30,8 @@ import java.util.Set;
 public class AccountsResource {
 
     private static final Logger LOG = System.getLogger(AccountsResource.class.getName());
-    private static final Set<String> FIELDS = Set.of("name", "kind", "password");
+    private static final Set<String> FIELDS = Set.of("name", "kind", "password", "budget");
+    private static final Set<String> BUDGETS = Set.of("prepaid", "unlimited");
     private static final Set<String> KINDS = Set.of("team", "person");
 
     @Inject
@@ -37,6 +39,9 @@ public class AccountsResource {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    Credits credits;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +57,10 @@ public class AccountsResource {
             throw body.invalid("password", "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH
                     + " characters");
         }
+        String budget = body.string("budget", null);
+        if (budget != null && !BUDGETS.contains(budget)) {
+            throw body.invalid("budget", "must be \"prepaid\" (spend only credits added) or \"unlimited\"");
+        }
         Account account = Account.create(name, kind);
         try {
             accounts.insert(account);
@@ -61,6 +70,9 @@ public class AccountsResource {
                         "An account named '" + name + "' already exists.");
             }
             throw e;
+        }
+        if (budget != null) {
+            credits.setBudget(account.id(), budget);
         }
         if (password != null) {
             accounts.setPasswordHash(account.id(), passwords.hash(password));

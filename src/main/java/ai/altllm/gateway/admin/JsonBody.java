@@ -11,6 +11,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,6 +100,27 @@ final class JsonBody {
             throw invalid(field, "must be a whole number from 1 to " + max + ", or null for no limit");
         }
         return n.longValue();
+    }
+
+    /**
+     * {@code null} when absent or null, else a decimal (string preferred, or number) that fits a NUMERIC(24, 10)
+     * column; anything else is a 400 saying {@code problem}.
+     */
+    BigDecimal decimal(String field, String problem) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonValue value = object.get(field);
+        try {
+            BigDecimal decimal = value instanceof JsonNumber n ? n.bigDecimalValue()
+                    : value instanceof JsonString s ? new BigDecimal(s.getString()) : null;
+            if (decimal != null && decimal.precision() - decimal.scale() <= 14 && decimal.scale() <= 10) {
+                return decimal;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like every other unusable value
+        }
+        throw invalid(field, problem);
     }
 
     /** {@code null} when absent or null, else a non-empty array of strings. */

@@ -31,21 +31,12 @@ record KeyRequest(String account, String name, List<String> models, Integer requ
     }
 
     private static BigDecimal credit(JsonBody body) {
-        if (!body.has("credit_limit")) {
-            return null;
+        String problem = "must be a non-negative decimal such as \"25.00\" (at most 10 decimals)";
+        BigDecimal limit = body.decimal("credit_limit", problem);
+        if (limit != null && limit.signum() < 0) {
+            throw body.invalid("credit_limit", problem);
         }
-        JsonValue value = body.raw("credit_limit");
-        try {
-            BigDecimal limit = value instanceof JsonNumber n ? n.bigDecimalValue()
-                    : value instanceof JsonString s ? new BigDecimal(s.getString()) : null;
-            boolean fitsTheColumn = limit != null && limit.precision() - limit.scale() <= 14 && limit.scale() <= 10;
-            if (fitsTheColumn && limit.signum() >= 0) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, like every other unusable value
-        }
-        throw body.invalid("credit_limit", "must be a non-negative decimal such as \"25.00\" (at most 10 decimals)");
+        return limit;
     }
 
     /** Unix seconds or an ISO-8601 date-time with offset, e.g. {@code 2027-01-31T00:00:00Z}; must lie ahead. */

@@ -3,6 +3,7 @@ package ai.altllm.gateway.chat;
 import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.accesslog.AccessRecord;
+import ai.altllm.gateway.admission.Metered;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ProviderConfig;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -105,11 +107,15 @@ public class ChatResource {
         keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
         JsonObject body = RequestBody.read(request.getInputStream(), request.getContentLengthLong(),
                 configuration.get().maxRequestBytes());
-        ChatCall call = prepare(body, record, Math.max(0, request.getContentLengthLong()) / 4);
+        long bytes = request.getContentLengthLong() >= 0 ? request.getContentLengthLong() : body.toString().length();
+        ChatCall call = prepare(body, record, bytes);
+        // Admission (rate limits, credits) runs next, as a post-matching filter, and reads what to reserve here.
+        request.setAttribute(Metered.PROPERTY, call.settlement());
         return body.getBoolean("stream", false) ? new StreamReply(call, writers, drain) : new JsonReply(call, drain);
     }
 
-    private ChatCall prepare(JsonObject body, AccessRecord record, long promptEstimate) {
+    /** @param bytes the body's size: a prompt has fewer tokens than bytes, and about a quarter as many */
+    private ChatCall prepare(JsonObject body, AccessRecord record, long bytes) {
         if (!(body.get("model") instanceof JsonString modelId) || modelId.getString().isEmpty()) {
             throw ApiException.invalid("model", "model is required");
         }
@@ -140,7 +146,7 @@ public class ChatResource {
             upstreamBody.add("stream_options", JSON.createObjectBuilder(options).add("include_usage", true));
         }
         Settlement settlement = new Settlement(record.requestId(), caller.keyId(), caller.accountId(), model,
-                promptEstimate, event -> {
+                bytes / 4, event -> {
                     record.settled(event);
                     usage.accept(event);
                 });
@@ -148,8 +154,24 @@ public class ChatResource {
             settlement.capture(record.capture(String.valueOf(body.get("messages"))));
         }
         settlement.onBegin(record::expectUsage);
+        long output = maxOutput(body, model, configuration.get().credits().defaultMaxOutputTokens());
+        // Tokens per minute take the estimate (corrected at the end); credits take a bound, so no balance is overshot.
+        settlement.reserve(bytes / 4 + output, Settlement.cost(model, bytes, output));
         return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), Chunks.quoted(model.id()),
                 options.getBoolean("include_usage", false), settlement, metrics);
+    }
+
+    /**
+     * The most output the request can produce: {@code max_completion_tokens} or {@code max_tokens}, else the model's
+     * {@code max_output_length}, else the configured default; times {@code n}.
+     */
+    static long maxOutput(JsonObject body, ModelConfig model, long fallback) {
+        long perChoice = body.get("max_completion_tokens") instanceof JsonNumber n ? n.longValue()
+                : body.get("max_tokens") instanceof JsonNumber m ? m.longValue()
+                : model.publicView().get("max_output_length") instanceof JsonNumber l && l.longValue() > 0
+                        ? l.longValue() : fallback;
+        long choices = body.get("n") instanceof JsonNumber n ? Math.max(1, n.longValue()) : 1;
+        return Math.min(perChoice, 1L << 32) * Math.min(choices, 1024);
     }
 
     /** Deployments whose provider has its key and speaks chat; if none, a 503 naming the variable to set. */

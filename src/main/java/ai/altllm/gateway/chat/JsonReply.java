@@ -33,7 +33,13 @@ public final class JsonReply implements ChatReply {
         call.settlement().begin();
         Relay relay = new Relay(response);
         drain.opened(relay);
-        relay.exchange.compareAndSet(null, call.send(false, relay));
+        try {
+            relay.exchange.compareAndSet(null, call.send(false, relay));
+        } catch (RuntimeException e) {
+            call.settlement().settle("failed"); // frees what admission reserved
+            drain.closed(relay);
+            throw e;
+        }
         // Containers that can tell (not all can) stop the provider when the client hangs up.
         response.register((ConnectionCallback) disconnected -> {
             relay.exchange.get().cancel();

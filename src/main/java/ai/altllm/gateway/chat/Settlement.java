@@ -1,5 +1,7 @@
 package ai.altllm.gateway.chat;
 
+import ai.altllm.gateway.admission.Metered;
+import ai.altllm.gateway.admission.Ticket;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.JsonNumber;
@@ -12,9 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * Tracks one request's tokens and timings and publishes its {@link UsageEvent} exactly once. When the provider never
- * reported usage (a stream cut short), tokens are estimated so that no answered request goes unaccounted.
+ * reported usage (a stream cut short), tokens are estimated so that no answered request goes unaccounted. As the
+ * request's {@link Metered} side it says what admission must reserve, and settles the admission ticket at the end.
  */
-final class Settlement {
+final class Settlement implements Metered {
 
     private final String requestId;
     private final ModelConfig model;
@@ -33,6 +36,9 @@ final class Settlement {
     private final long promptEstimate;
     private final String keyId;
     private final String accountId;
+    private long reservedTokens;
+    private BigDecimal maxCost = BigDecimal.ZERO;
+    private volatile Ticket ticket;
 
     /** @param promptEstimate prompt tokens to assume if the provider never says: about 4 request bytes per token */
     Settlement(String requestId, String keyId, String accountId, ModelConfig model, long promptEstimate,
@@ -84,6 +90,32 @@ final class Settlement {
         }
     }
 
+    /** What admission reserves: tokens against tokens-per-minute, and the most the request may cost. */
+    void reserve(long tokens, BigDecimal cost) {
+        reservedTokens = tokens;
+        maxCost = cost;
+    }
+
+    @Override
+    public String model() {
+        return model.id();
+    }
+
+    @Override
+    public long reservedTokens() {
+        return reservedTokens;
+    }
+
+    @Override
+    public BigDecimal maxCost() {
+        return maxCost;
+    }
+
+    @Override
+    public void admitted(Ticket admitted) {
+        ticket = admitted;
+    }
+
     void firstToken() {
         if (firstTokenNanos == 0) {
             firstTokenNanos = System.nanoTime();
@@ -119,8 +151,13 @@ final class Settlement {
         boolean estimated = !reported && chunks > 0;
         long prompt = estimated && promptTokens == 0 ? promptEstimate : promptTokens;
         long completion = estimated ? chunks : completionTokens;
+        BigDecimal cost = cost(model, prompt, completion);
+        Ticket admittedTicket = ticket;
+        if (admittedTicket != null) {
+            admittedTicket.settle(prompt + completion, cost);
+        }
         publisher.accept(new UsageEvent(requestId, keyId, accountId, model.id(), provider, prompt, completion,
-                cost(model, prompt, completion), estimated, outcome, TimeUnit.NANOSECONDS.toMillis(now - startNanos),
+                cost, estimated, outcome, TimeUnit.NANOSECONDS.toMillis(now - startNanos),
                 first == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(first - startNanos), deployment));
     }
 

@@ -41,7 +41,13 @@ public final class StreamReply implements ChatReply {
         call.settlement().begin();
         Relay relay = new Relay(sink, sse);
         drain.opened(relay);
-        relay.started(call.send(true, relay));
+        try {
+            relay.started(call.send(true, relay));
+        } catch (RuntimeException e) {
+            call.settlement().settle("failed"); // frees what admission reserved
+            drain.closed(relay);
+            throw e;
+        }
     }
 
     /** Upstream events in, client frames out; synchronized because deadlines fire from another thread. */

@@ -57,7 +57,8 @@ public final class ConfigParser {
         }
         DatabaseConfig database = DatabaseSection.read(root);
         return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, UpstreamPool.read(root),
-                OperationsSection.read(root), root.json());
+                OperationsSection.read(root), LimitSections.rateLimits(root, models), LimitSections.credits(root),
+                LimitSections.clusterState(root), root.json());
     }
 
     private static JsonObject readObject(String source, String text) {

@@ -91,6 +91,16 @@ final class Fields {
         return n.longValueExact();
     }
 
+    boolean bool(String field, boolean fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        if (object.get(field) != JsonValue.TRUE && object.get(field) != JsonValue.FALSE) {
+            throw error(field, "must be true or false");
+        }
+        return object.get(field) == JsonValue.TRUE;
+    }
+
     List<String> strings(String field) {
         if (!has(field)) {
             return List.of();

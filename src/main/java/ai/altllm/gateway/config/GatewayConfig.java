@@ -12,10 +12,13 @@ import java.util.Optional;
  * @param database the {@code database} section, or {@code null} for the embedded database
  * @param upstreamPool connection limits for upstream calls, from the {@code upstream} section
  * @param operations the {@code shutdown}, {@code metrics} and {@code access_log} sections, defaults filled in
+ * @param clusterState whether rate-limit and credit state is shared through the cluster ({@code "shared_state":
+ *     "cluster"}) rather than kept in memory ({@code "memory"}, the default)
  * @param raw the parsed document, for sections read by their own components
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
-        DatabaseConfig database, UpstreamPool upstreamPool, OperationsConfig operations, JsonObject raw) {
+        DatabaseConfig database, UpstreamPool upstreamPool, OperationsConfig operations, RateLimitConfig rateLimits,
+        CreditConfig credits, boolean clusterState, JsonObject raw) {
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();

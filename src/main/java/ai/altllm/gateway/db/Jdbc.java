@@ -24,7 +24,31 @@ public final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Work done on one connection inside one transaction. */
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     private Jdbc() {
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if anything throws. */
+    public static <T> T transaction(DataSource dataSource, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
     }
 
     public static <T> List<T> query(DataSource dataSource, String sql, Binder binder, Row<T> row) {
@@ -53,24 +77,16 @@ public final class Jdbc {
 
     /** Runs one statement for many parameter sets in a single round trip and transaction. */
     public static void batch(DataSource dataSource, String sql, List<Binder> rows) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            c.setAutoCommit(false);
-            try {
+        transaction(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (Binder row : rows) {
                     row.bind(s);
                     s.addBatch();
                 }
                 s.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StorageException(e);
-        }
+            return null;
+        });
     }
 
     public static OffsetDateTime toSql(Instant instant) {

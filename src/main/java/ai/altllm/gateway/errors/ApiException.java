@@ -1,5 +1,8 @@
 package ai.altllm.gateway.errors;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A failure the client should see as an OpenAI error envelope with this status, type, code and param.
  * No stack trace is captured: these are expected outcomes on the request path, not bugs.
@@ -12,6 +15,7 @@ public class ApiException extends RuntimeException {
     private final String type;
     private final String code;
     private final String param;
+    private Map<String, String> headers = Map.of();
 
     public ApiException(int status, String type, String code, String param, String message) {
         super(message, null, false, false);
@@ -23,6 +27,19 @@ public class ApiException extends RuntimeException {
 
     public ApiException(int status, String code, String message) {
         this(status, ErrorKind.of(status).type(), code, null, message);
+    }
+
+    /** Adds a response header to send with the envelope (e.g. {@code Retry-After}); returns this. */
+    public ApiException withHeader(String name, String value) {
+        if (headers.isEmpty()) {
+            headers = new LinkedHashMap<>();
+        }
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static ApiException invalid(String param, String message) {

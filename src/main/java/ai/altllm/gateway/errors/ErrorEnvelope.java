@@ -25,7 +25,10 @@ public final class ErrorEnvelope {
     }
 
     public static Response response(ApiException e) {
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(of(e).toString()).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(of(e).toString());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     private static void nullable(JsonObjectBuilder builder, String name, String value) {

@@ -48,8 +48,19 @@ public class ProviderResource {
                 .add("rate_limits", JSON.createObjectBuilder()
                         .add("scope", "api_key")
                         .add("window", "1m")
-                        .add("headers", JSON.createArrayBuilder(
-                                List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"))))
+                        .add("algorithm", "gcra")
+                        .add("dimensions", JSON.createArrayBuilder(List.of("requests", "tokens", "concurrency")))
+                        .add("headers", JSON.createArrayBuilder(List.of("X-RateLimit-Limit", "X-RateLimit-Remaining",
+                                "X-RateLimit-Reset", "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests",
+                                "x-ratelimit-reset-requests", "x-ratelimit-limit-tokens",
+                                "x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens")))
+                        .add("exceeded", JSON.createObjectBuilder().add("status", 429)
+                                .add("code", "rate_limit_exceeded")
+                                .add("headers", JSON.createArrayBuilder(List.of("Retry-After", "retry-after-ms")))))
+                .add("credits", JSON.createObjectBuilder()
+                        .add("endpoint", "/v1/credits")
+                        .add("insufficient", JSON.createObjectBuilder().add("status", 402)
+                                .add("code", "insufficient_quota")))
                 .build().toString();
     }
 

@@ -38,7 +38,7 @@ public final class RateLimitHeaders {
     }
 
     /** Go-style durations as OpenAI sends them: {@code 0s}, {@code 20ms}, {@code 1s}, {@code 1.5s}, {@code 6m0s}. */
-    static String duration(long nanos) {
+    public static String duration(long nanos) {
         if (nanos <= 0) {
             return "0s";
         }

@@ -1,10 +1,13 @@
 package ai.altllm.gateway.web;
 
 import ai.altllm.gateway.admin.AccountsResource;
+import ai.altllm.gateway.admin.CreditsAdminResource;
+import ai.altllm.gateway.admission.AdmissionFilter;
 import ai.altllm.gateway.admin.AdminFilter;
 import ai.altllm.gateway.admin.KeysResource;
 import ai.altllm.gateway.chat.ChatAccept;
 import ai.altllm.gateway.chat.ChatResource;
+import ai.altllm.gateway.credits.CreditsResource;
 import ai.altllm.gateway.errors.GatewayExceptionMapper;
 import ai.altllm.gateway.health.HealthResource;
 import ai.altllm.gateway.keys.AuthFilter;
@@ -35,10 +38,11 @@ public class GatewayApplication extends Application {
     public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, ModelsResource.class,
             ProviderResource.class, ChatResource.class, KeyResource.class, AccountsResource.class, KeysResource.class,
             PortalFiles.class, SessionResource.class, PortalKeysResource.class, PortalAccountsResource.class,
-            UsageResource.class, AdminUsageResource.class, MetricsResource.class);
+            UsageResource.class, AdminUsageResource.class, MetricsResource.class, CreditsResource.class,
+            CreditsAdminResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
-            AdminFilter.class, PortalFilter.class, ChatAccept.class);
+            AdminFilter.class, PortalFilter.class, ChatAccept.class, AdmissionFilter.class);
 
     @Override
     public Set<Class<?>> getClasses() {

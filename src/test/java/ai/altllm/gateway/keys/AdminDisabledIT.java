@@ -44,7 +44,7 @@ class AdminDisabledIT {
                 checked++;
             }
         }
-        assertEquals(6, checked, "accounts (2), keys (3) and usage (1)");
+        assertEquals(8, checked, "accounts (2), keys (3), usage (1) and credits (2)");
         client.unauthorized(client.anonymous("GET", "/v1/key"));
     }
 }

@@ -30,10 +30,28 @@ public final class TestKeys {
      * {@code ,"models":["it-basic"]}.
      */
     public static String create(Gateway gateway, String name, String extraFields) {
+        return issue(gateway, name, "", extraFields).key();
+    }
+
+    /** An account (its id) and a key in it. */
+    public record Issued(String account, String key) {
+    }
+
+    /**
+     * A fresh account with {@code accountFields} (e.g. {@code ,"budget":"prepaid"}) and a key in it with
+     * {@code keyFields}, both added to the requests as they stand.
+     */
+    public static Issued issue(Gateway gateway, String name, String accountFields, String keyFields) {
         String account = name + "-" + Long.toString(System.nanoTime(), 36);
-        Gateway.json(admin(gateway, "/admin/v1/accounts", "{\"name\":\"" + account + "\"}"));
-        return Gateway.json(admin(gateway, "/admin/v1/keys", "{\"account\":\"" + account + "\",\"name\":\"" + name
-                + "\"" + extraFields + "}")).getString("key");
+        String id = Gateway.json(admin(gateway, "/admin/v1/accounts", "{\"name\":\"" + account + "\""
+                + accountFields + "}")).getString("id");
+        return new Issued(id, Gateway.json(admin(gateway, "/admin/v1/keys", "{\"account\":\"" + account
+                + "\",\"name\":\"" + name + "\"" + keyFields + "}")).getString("key"));
+    }
+
+    /** Calls the admin API; the response must be {@code 201}. */
+    public static HttpResponse<String> adminPost(Gateway gateway, String path, String body) {
+        return admin(gateway, path, body);
     }
 
     private static HttpResponse<String> admin(Gateway gateway, String path, String body) {

@@ -1,0 +1,26 @@
+package ai.altllm.gateway.admission;
+
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.ratelimit.Admission;
+import ai.altllm.gateway.ratelimit.RateLimitHeaders;
+
+/** The 429 for a refused admission, saying which limit refused and when a retry can succeed. */
+final class RateLimitRefusal {
+
+    private RateLimitRefusal() {
+    }
+
+    static ApiException of(Admission admission, long requestedTokens) {
+        String wait = RateLimitHeaders.duration(admission.retryAfterNanos());
+        String message = switch (admission.refused()) {
+            case "requests" -> "Rate limit reached for requests per minute (limit " + admission.requests().limit()
+                    + ") on this API key. Try again in " + wait + ".";
+            case "tokens" -> "Rate limit reached for tokens per minute (limit " + admission.tokens().limit()
+                    + ", remaining " + admission.tokens().remaining() + ", requested " + requestedTokens
+                    + ": the prompt estimate plus max_tokens) on this API key. Try again in " + wait
+                    + ", or ask for fewer tokens.";
+            default -> "Too many concurrent requests on this API key. Try again when one has finished.";
+        };
+        return new ApiException(429, "rate_limit_error", "rate_limit_exceeded", null, message);
+    }
+}

@@ -1,0 +1,241 @@
+package ai.altllm.gateway.credits;
+
+import ai.altllm.gateway.cluster.SharedState;
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.CreditConfig;
+import ai.altllm.gateway.db.BatchWriter;
+import ai.altllm.gateway.db.Database;
+import ai.altllm.gateway.db.Jdbc;
+import ai.altllm.gateway.db.StorageException;
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.keys.ApiKey;
+import ai.altllm.gateway.keys.KeyRepository;
+import ai.altllm.gateway.shutdown.ShutdownStep;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The credits API: {@link #reserve} the most a piece of work may cost before it starts, {@link #settle} what it really
+ * cost when it ends (or {@link #release} it). Balances are checked against hot counters in memory (or in the cluster),
+ * seeded from the ledger; ledger rows are written in batches, so the request path does no database I/O.
+ */
+@ApplicationScoped
+public class Credits implements ShutdownStep {
+
+    /** Decimal places of every ledger amount (the column is NUMERIC(24, 10)). */
+    public static final int SCALE = 10;
+    private static final String ACCOUNT = "account:";
+    private static final String KEY = "key:";
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    Database database;
+
+    @Inject
+    SharedState shared;
+
+    @Inject
+    KeyRepository keys;
+
+    private CreditConfig config;
+    private CreditLedger ledger;
+    private BatchWriter<LedgerEntry> writer;
+    private final Map<String, Boolean> prepaid = new ConcurrentHashMap<>();
+    private final Map<String, Optional<BigDecimal>> caps = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        config = configuration.get().credits();
+        ledger = new CreditLedger(database.dataSource());
+        writer = new BatchWriter<>("credit ledger rows", 200_000, ledger::insert);
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /**
+     * Holds {@code amount} (rounded up to {@link #SCALE} places) from the account's balance, unless the account's budget
+     * is unlimited, and from the key's credit limit if it has one.
+     *
+     * @param reference what the credits are for (a request id, a video task id), kept in the ledger
+     * @throws ApiException 402 {@code insufficient_quota} with {@code x-should-retry: false} when either falls short
+     */
+    public Reservation reserve(String accountId, String keyId, BigDecimal amount, String reference) {
+        BigDecimal held = amount.setScale(SCALE, RoundingMode.UP);
+        Reservation reservation = new Reservation(accountId, keyId, held, reference);
+        if (!config.enabled() || held.signum() == 0) {
+            return reservation;
+        }
+        boolean fromAccount = isPrepaid(accountId);
+        if (fromAccount && !take(ACCOUNT + accountId, held, () -> seedAccount(accountId))) {
+            throw insufficient("this request may cost up to " + plain(held) + " credits, more than the account's "
+                    + "balance of " + plain(shared.balances().balance(ACCOUNT + accountId).orElse(BigDecimal.ZERO))
+                    + "; top up, or ask for fewer tokens (max_tokens)");
+        }
+        Optional<BigDecimal> cap = cap(keyId);
+        if (cap.isPresent() && !take(KEY + keyId, held, () -> seedKey(keyId, cap.get()))) {
+            if (fromAccount) {
+                shared.balances().add(ACCOUNT + accountId, held);
+            }
+            throw insufficient("this request may cost up to " + plain(held) + " credits, more than is left under "
+                    + "this API key's credit limit of " + plain(cap.get()));
+        }
+        writer.add(new LedgerEntry(null, accountId, keyId, "reservation", held.negate(), reference, Instant.now()));
+        return reservation;
+    }
+
+    /** Charges what the work really cost and gives back the rest of the reservation; only the first call counts. */
+    public void settle(Reservation reservation, BigDecimal actual) {
+        if (!reservation.claim() || !config.enabled()) {
+            return;
+        }
+        BigDecimal cost = actual.setScale(SCALE, RoundingMode.UP);
+        if (reservation.amount().signum() == 0 && cost.signum() == 0) {
+            return;
+        }
+        BigDecimal refund = reservation.amount().subtract(cost);
+        if (isPrepaid(reservation.accountId())) {
+            shared.balances().add(ACCOUNT + reservation.accountId(), refund);
+        }
+        if (cap(reservation.keyId()).isPresent()) {
+            shared.balances().add(KEY + reservation.keyId(), refund);
+        }
+        writer.add(new LedgerEntry(null, reservation.accountId(), reservation.keyId(), "settlement", refund,
+                reservation.reference(), Instant.now()));
+    }
+
+    /** Gives the whole reservation back (the work never ran, or failed before anything billable). */
+    public void release(Reservation reservation) {
+        settle(reservation, BigDecimal.ZERO);
+    }
+
+    /**
+     * Adds a ledger row for the operator ({@code topup} or {@code adjustment}, which may be negative) and returns the
+     * account's new balance; written at once, not batched.
+     */
+    public BigDecimal credit(String accountId, String kind, BigDecimal amount, String reference) {
+        BigDecimal exact = amount.setScale(SCALE, RoundingMode.UNNECESSARY);
+        writer.flush();
+        String id = ACCOUNT + accountId;
+        boolean[] added = {false};
+        try {
+            // The hot balance changes while the account row is locked, so a concurrent seed cannot count it twice.
+            return Jdbc.transaction(ledger.dataSource(), c -> {
+                if (!CreditLedger.lockAccount(c, accountId)) {
+                    throw ApiException.notFound("account_not_found", "No account with id '" + accountId + "'");
+                }
+                CreditLedger.insert(c, new LedgerEntry(null, accountId, null, kind, exact, reference, Instant.now()));
+                BigDecimal balance = CreditLedger.balance(c, accountId);
+                shared.balances().add(id, exact);
+                added[0] = true;
+                return balance;
+            });
+        } catch (StorageException e) {
+            if (added[0]) {
+                shared.balances().add(id, exact.negate());
+            }
+            throw e;
+        }
+    }
+
+    /** {@code [total credits added, total usage]} of an account, from the ledger (pending rows written first). */
+    public BigDecimal[] totals(String accountId) {
+        writer.flush();
+        return ledger.totals(accountId);
+    }
+
+    /** The account's newest ledger rows, newest first (pending rows written first). */
+    public List<LedgerEntry> entries(String accountId, int limit) {
+        writer.flush();
+        return ledger.entries(accountId, limit);
+    }
+
+    /** Sets an account's budget: {@code prepaid}, {@code unlimited}, or null for the configured default. */
+    public void setBudget(String accountId, String budget) {
+        ledger.setBudget(accountId, budget);
+        prepaid.remove(accountId);
+    }
+
+    public boolean isPrepaid(String accountId) {
+        return prepaid.computeIfAbsent(accountId, id -> {
+            String budget = ledger.budget(id);
+            return budget == null ? config.prepaidByDefault() : budget.equals("prepaid");
+        });
+    }
+
+    private boolean take(String id, BigDecimal amount, Runnable seed) {
+        BalanceStore.Take result = shared.balances().take(id, amount);
+        if (result == BalanceStore.Take.NOT_SEEDED) {
+            seed.run();
+            result = shared.balances().take(id, amount);
+        }
+        return result == BalanceStore.Take.TAKEN;
+    }
+
+    /** Once per account (per cluster): this instance's pending rows first, so the sum is complete. */
+    private void seedAccount(String accountId) {
+        writer.flush();
+        Jdbc.transaction(ledger.dataSource(), c -> {
+            CreditLedger.lockAccount(c, accountId);
+            shared.balances().seed(ACCOUNT + accountId, CreditLedger.balance(c, accountId));
+            return null;
+        });
+    }
+
+    private void seedKey(String keyId, BigDecimal cap) {
+        writer.flush();
+        shared.balances().seed(KEY + keyId, cap.subtract(ledger.keySpent(keyId)));
+    }
+
+    /** Keys cannot be edited, so a key's credit limit is read once. */
+    private Optional<BigDecimal> cap(String keyId) {
+        return keyId == null ? Optional.empty()
+                : caps.computeIfAbsent(keyId, id -> keys.find(id).map(ApiKey::creditLimit));
+    }
+
+    private static ApiException insufficient(String why) {
+        return new ApiException(402, "insufficient_quota", "insufficient_quota", null, "Insufficient credits: " + why
+                + ".").withHeader("x-should-retry", "false");
+    }
+
+    /** A decimal for people: no exponent, no trailing zeros beyond one decimal. */
+    public static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.setScale(Math.max(1, stripped.scale())).toPlainString();
+    }
+
+    @Override
+    public int order() {
+        return FLUSH_RECORDS;
+    }
+
+    @Override
+    public String name() {
+        return "credit ledger rows";
+    }
+
+    /** The shutdown step: the drain runs it once no request is left, while the database is still open. */
+    @Override
+    public void run() {
+        stop();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (writer != null) {
+            writer.stop();
+        }
+    }
+}

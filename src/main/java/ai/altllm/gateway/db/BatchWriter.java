@@ -1,0 +1,95 @@
+package ai.altllm.gateway.db;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Queues rows in memory and hands them to the database in batches, every half second or when a batch fills, on one
+ * background thread: the request path only offers to a queue. Bounded, so a long database outage costs memory up to
+ * a limit and then counted drops, never an OutOfMemoryError. {@link #stop()} writes what is left.
+ */
+public final class BatchWriter<T> {
+
+    private static final Logger LOG = System.getLogger(BatchWriter.class.getName());
+    private static final int BATCH = 500;
+
+    private final String what;
+    private final Consumer<List<T>> insert;
+    private final BlockingQueue<T> pending;
+    private final AtomicLong dropped = new AtomicLong();
+    private final ScheduledExecutorService flusher;
+
+    /** @param what the rows' name for log lines, e.g. "usage records" */
+    public BatchWriter(String what, int capacity, Consumer<List<T>> insert) {
+        this.what = what;
+        this.insert = insert;
+        this.pending = new ArrayBlockingQueue<>(capacity);
+        this.flusher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "altllm-writer-" + what.replace(' ', '-'));
+            thread.setDaemon(true);
+            return thread;
+        });
+        flusher.scheduleWithFixedDelay(this::flushQuietly, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    public void add(T row) {
+        if (!pending.offer(row)) {
+            long count = dropped.incrementAndGet();
+            if (count == 1 || count % 10_000 == 0) {
+                LOG.log(Level.ERROR, "Queue of {0} full ({1} pending): {2} dropped so far", what, pending.size(),
+                        count);
+            }
+        }
+    }
+
+    /** Writes everything queued so far; a failed batch goes back to the queue and the failure is thrown. */
+    public synchronized void flush() {
+        List<T> batch = new ArrayList<>(BATCH);
+        while (pending.drainTo(batch, BATCH) > 0) {
+            try {
+                insert.accept(batch);
+            } catch (RuntimeException e) {
+                batch.forEach(this::add);
+                throw e;
+            }
+            batch.clear();
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Writing {0} failed; will retry: {1}", what, e.getMessage());
+        }
+    }
+
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    /** Stops the timer and writes the rest; safe to call twice. Never throws (it runs at shutdown). */
+    public void stop() {
+        if (flusher.isShutdown() && pending.isEmpty()) {
+            return;
+        }
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(5, TimeUnit.SECONDS);
+            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Could not write the last " + pending.size() + " " + what + " at shutdown", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package ai.altllm.gateway.ratelimit;
+
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.LimitValues;
+import ai.altllm.gateway.config.RateLimitConfig;
+import ai.altllm.gateway.keys.Account;
+import ai.altllm.gateway.keys.AccountRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides which limits apply to a request and which bucket counts it. Each value comes from the first that sets it:
+ * the key itself, the key's account in {@code rate_limits.accounts}, the model's tier, {@code rate_limits.default}.
+ * A model in a tier is counted in a bucket of its own per key, as OpenAI counts per model.
+ */
+@ApplicationScoped
+public class LimitPolicy {
+
+    /** The limits of one request and the id of the bucket that counts it. */
+    public record Bucket(String id, Limits limits) {
+    }
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    AccountRepository accounts;
+
+    /** Account id to its configured values (by id or name), read once per account. */
+    private final Map<String, LimitValues> accountValues = new ConcurrentHashMap<>();
+
+    /**
+     * @param keyRequestsPerMinute the key's own value, or null
+     * @param keyTokensPerMinute the key's own value, or null
+     * @param model the public model id, or null for a request that uses none
+     */
+    public Bucket bucket(String keyId, String accountId, Integer keyRequestsPerMinute, Long keyTokensPerMinute,
+            String model) {
+        RateLimitConfig config = configuration.get().rateLimits();
+        LimitValues account = config.accounts().isEmpty() ? LimitValues.NONE
+                : accountValues.computeIfAbsent(accountId, id -> forAccount(config, id));
+        String tier = model == null ? null : config.tierOfModel().get(model);
+        LimitValues tierValues = tier == null ? LimitValues.NONE : config.tiers().get(tier);
+        LimitValues defaults = config.defaults();
+        long rpm = first(keyRequestsPerMinute == null ? null : keyRequestsPerMinute.longValue(),
+                account.requestsPerMinute(), tierValues.requestsPerMinute(), defaults.requestsPerMinute());
+        long tpm = first(keyTokensPerMinute, account.tokensPerMinute(), tierValues.tokensPerMinute(),
+                defaults.tokensPerMinute());
+        long concurrent = first(null, account.maxConcurrent() == null ? null : account.maxConcurrent().longValue(),
+                tierValues.maxConcurrent() == null ? null : tierValues.maxConcurrent().longValue(),
+                defaults.maxConcurrent() == null ? null : defaults.maxConcurrent().longValue());
+        return new Bucket(tier == null ? keyId : keyId + "@" + tier, new Limits(rpm, tpm, (int) concurrent));
+    }
+
+    private LimitValues forAccount(RateLimitConfig config, String accountId) {
+        LimitValues byId = config.accounts().get(accountId);
+        if (byId != null) {
+            return byId;
+        }
+        String name = accounts.find(accountId).map(Account::name).orElse(null);
+        return name == null ? LimitValues.NONE : config.accounts().getOrDefault(name, LimitValues.NONE);
+    }
+
+    /** The first value given, or 0 (no limit). */
+    private static long first(Long... values) {
+        for (Long value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return 0;
+    }
+}
