@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** The credit ledger and the accounts' budget setting in the database. */
@@ -17,14 +18,15 @@ final class CreditLedger {
             + "created_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String USAGE_KINDS = "kind IN ('reservation', 'settlement')";
 
-    private final DataSource dataSource;
+    /** Looked up on use: the ledger exists from deployment on, the database opens a moment later. */
+    private final Supplier<DataSource> source;
 
-    CreditLedger(DataSource dataSource) {
-        this.dataSource = dataSource;
+    CreditLedger(Supplier<DataSource> source) {
+        this.source = source;
     }
 
     DataSource dataSource() {
-        return dataSource;
+        return source.get();
     }
 
     void insert(List<LedgerEntry> batch) {
@@ -32,7 +34,7 @@ final class CreditLedger {
         for (LedgerEntry entry : batch) {
             rows.add(s -> bind(s, entry));
         }
-        Jdbc.batch(dataSource, INSERT, rows);
+        Jdbc.batch(dataSource(), INSERT, rows);
     }
 
     static void insert(Connection c, LedgerEntry entry) throws SQLException {
@@ -70,13 +72,13 @@ final class CreditLedger {
 
     /** What a key has spent or holds: the negated sum of its reservation and settlement rows. */
     BigDecimal keySpent(String keyId) {
-        return Jdbc.transaction(dataSource, c -> sum(c, "SELECT COALESCE(SUM(amount), 0) FROM credit_ledger WHERE "
+        return Jdbc.transaction(dataSource(), c -> sum(c, "SELECT COALESCE(SUM(amount), 0) FROM credit_ledger WHERE "
                 + "key_id = ? AND " + USAGE_KINDS, keyId)).negate();
     }
 
     /** {@code [credits added (top-ups and adjustments), usage (settled costs plus credits still held)]}. */
     BigDecimal[] totals(String accountId) {
-        return Jdbc.query(dataSource, "SELECT COALESCE(SUM(CASE WHEN " + USAGE_KINDS + " THEN 0 ELSE amount END), 0), "
+        return Jdbc.query(dataSource(), "SELECT COALESCE(SUM(CASE WHEN " + USAGE_KINDS + " THEN 0 ELSE amount END), 0), "
                 + "COALESCE(SUM(CASE WHEN " + USAGE_KINDS + " THEN amount ELSE 0 END), 0) FROM credit_ledger "
                 + "WHERE account_id = ?", s -> s.setString(1, accountId),
                 row -> new BigDecimal[] {row.getBigDecimal(1), row.getBigDecimal(2).negate()}).get(0);
@@ -84,7 +86,7 @@ final class CreditLedger {
 
     /** The newest {@code limit} rows of an account, newest first. */
     List<LedgerEntry> entries(String accountId, int limit) {
-        return Jdbc.query(dataSource, "SELECT id, account_id, key_id, kind, amount, reference, created_at FROM "
+        return Jdbc.query(dataSource(), "SELECT id, account_id, key_id, kind, amount, reference, created_at FROM "
                 + "credit_ledger WHERE account_id = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
                 s -> s.setString(1, accountId), row -> new LedgerEntry(row.getLong("id"), row.getString("account_id"),
                         row.getString("key_id"), row.getString("kind"), row.getBigDecimal("amount"),
@@ -93,12 +95,12 @@ final class CreditLedger {
 
     /** {@code prepaid}, {@code unlimited}, or null to follow the configured default. */
     String budget(String accountId) {
-        return Jdbc.query(dataSource, "SELECT budget FROM accounts WHERE id = ?", s -> s.setString(1, accountId),
+        return Jdbc.query(dataSource(), "SELECT budget FROM accounts WHERE id = ?", s -> s.setString(1, accountId),
                 row -> row.getString(1)).stream().filter(b -> b != null).findFirst().orElse(null);
     }
 
     void setBudget(String accountId, String budget) {
-        Jdbc.update(dataSource, "UPDATE accounts SET budget = ? WHERE id = ?", s -> {
+        Jdbc.update(dataSource(), "UPDATE accounts SET budget = ? WHERE id = ?", s -> {
             s.setString(1, budget);
             s.setString(2, accountId);
         });

@@ -57,7 +57,7 @@ public class Credits implements ShutdownStep {
     @PostConstruct
     void start() {
         config = configuration.get().credits();
-        ledger = new CreditLedger(database.dataSource());
+        ledger = new CreditLedger(database::dataSource);
         writer = new BatchWriter<>("credit ledger rows", 200_000, ledger::insert);
     }
 

@@ -85,7 +85,7 @@ abstract class SmokeSuite {
     void adminIssuedKeyWorksAndBadKeysAre401() {
         String key = TestKeys.create(gateway, "smoke");
         HttpResponse<String> own = gateway.send(HttpRequest.newBuilder(gateway.uri("/v1/key"))
-                .header("Authorization", "Bearer " + key));
+                .setHeader("Authorization", "Bearer " + key));
         assertEquals(200, own.statusCode(), own.body());
         assertTrue(own.body().contains("smoke"), own.body());
         HttpResponse<String> bad = gateway.send(HttpRequest.newBuilder(gateway.uri("/v1/key"))
@@ -181,6 +181,33 @@ abstract class SmokeSuite {
                         + password + "\"}")));
     }
 
-    // Rate-limit headers (issue 5): the coordinator adds the check `rateLimitHeadersOnChat` here once issue 5's rate
-    // limits are merged, so that every server proves the headers too.
+    /** The headers are set before a stream's status is committed, which each server's SSE support must allow. */
+    @Test
+    void rateLimitHeadersOnChatAnd429() {
+        String key = TestKeys.create(gateway, "smoke-limited", ",\"rate_limit\":{\"requests_per_minute\":3,"
+                + "\"tokens_per_minute\":1000000}");
+        upstream.enqueueChat("Hello", 9, 3);
+        HttpResponse<String> plain = gateway.send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
+        assertEquals(200, plain.statusCode(), plain.body());
+        assertEquals("3", plain.headers().firstValue("X-RateLimit-Limit").orElse(null), plain.headers().toString());
+        assertEquals("2", plain.headers().firstValue("x-ratelimit-remaining-requests").orElse(null));
+        upstream.take(Duration.ofSeconds(5));
+
+        upstream.enqueueStream(Duration.ZERO, List.of(OpenAiJson.roleChunk(), OpenAiJson.contentChunk("Hi"),
+                OpenAiJson.finishChunk("stop"), "[DONE]"), false);
+        HttpResponse<String> stream = gateway.send(chat.post(HELLO + ",\"stream\":true}")
+                .setHeader("Authorization", "Bearer " + key));
+        assertEquals(200, stream.statusCode(), stream.body());
+        assertEquals("1", stream.headers().firstValue("X-RateLimit-Remaining").orElse(null),
+                stream.headers().toString());
+        assertTrue(stream.body().contains("data: [DONE]"), stream.body());
+        upstream.take(Duration.ofSeconds(5));
+
+        gateway.send(HttpRequest.newBuilder(gateway.uri("/v1/key")).setHeader("Authorization", "Bearer " + key));
+        int before = upstream.requestCount();
+        HttpResponse<String> refused = gateway.send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
+        assertEquals("rate_limit_exceeded", error(refused, 429).getString("code"));
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused.headers().toString());
+        assertEquals(before, upstream.requestCount(), "refused before any upstream call");
+    }
 }
