@@ -11,6 +11,7 @@ import ai.altllm.gateway.keys.KeyCheck;
 import ai.altllm.gateway.models.Catalog;
 import ai.altllm.gateway.routing.Deployment;
 import ai.altllm.gateway.routing.Router;
+import ai.altllm.gateway.tools.BuiltinTools;
 import ai.altllm.gateway.upstream.ChatUpstream;
 import ai.altllm.gateway.web.RequestIds;
 import jakarta.annotation.PostConstruct;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -63,6 +65,9 @@ public class ChatResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    BuiltinTools builtinTools;
 
     /** One per application, so circuit state is shared by all requests: 3 failures in a row open for 30 s. */
     private final Router router = new Router(3, Duration.ofSeconds(30), new Random(), System::nanoTime);
@@ -119,14 +124,20 @@ public class ChatResource {
         }
         boolean stream = body.getBoolean("stream", false);
         JsonObject options = body.get("stream_options") instanceof JsonObject o ? o : JsonObject.EMPTY_JSON_OBJECT;
-        JsonObjectBuilder upstreamBody = JSON.createObjectBuilder(body);
+        JsonObjectBuilder upstreamBody = JSON.createObjectBuilder(body).remove(BuiltinTools.REQUEST_FIELD);
+        JsonArray builtins = builtinTools.offerFor(body, model, caller.keyId());
+        ToolLoop tools = null;
+        if (!builtins.isEmpty()) {
+            upstreamBody.add("tools", ToolLoop.withBuiltins(body, builtins));
+            tools = new ToolLoop(builtinTools, builtinTools.config().maxRounds());
+        }
         if (stream) {
             // Always asked for, so every stream can be billed; stripped again unless the client asked too.
             upstreamBody.add("stream_options", JSON.createObjectBuilder(options).add("include_usage", true));
         }
         Settlement settlement = new Settlement(requestId, caller.keyId(), caller.accountId(), model, promptEstimate,
                 usage::accept);
-        return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), Chunks.quoted(model.id()),
+        return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), tools, Chunks.quoted(model.id()),
                 options.getBoolean("include_usage", false), settlement);
     }
 

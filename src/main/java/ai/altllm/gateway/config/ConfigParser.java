@@ -56,7 +56,9 @@ public final class ConfigParser {
             }
         }
         DatabaseConfig database = DatabaseSection.read(root);
-        return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, root.json());
+        ToolsConfig tools = ToolsSection.read(root, models.stream().map(ModelConfig::id).collect(
+                java.util.stream.Collectors.toSet()));
+        return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, root.json(), tools);
     }
 
     private static JsonObject readObject(String source, String text) {

@@ -11,9 +11,16 @@ import java.util.Optional;
  * @param source the file it came from, for messages
  * @param database the {@code database} section, or {@code null} for the embedded database
  * @param raw the parsed document, for sections read by their own components
+ * @param tools the {@code tools} section, {@link ToolsConfig#NONE} when absent
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
-        DatabaseConfig database, JsonObject raw) {
+        DatabaseConfig database, JsonObject raw, ToolsConfig tools) {
+
+    /** A configuration without built-in tools. */
+    public GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
+            DatabaseConfig database, JsonObject raw) {
+        this(source, providers, models, database, raw, ToolsConfig.NONE);
+    }
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();

@@ -1,0 +1,159 @@
+package ai.altllm.gateway.tools;
+
+import static ai.altllm.gateway.Jsonp.JSON;
+
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.ModelConfig;
+import ai.altllm.gateway.config.ToolsConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The built-in tools available here, found once at startup, and the one place that runs them. */
+@ApplicationScoped
+public class BuiltinTools {
+
+    /** The request field (a gateway extension) that turns built-in tools off for one request. */
+    public static final String REQUEST_FIELD = "builtin_tools";
+    private static final Logger LOG = System.getLogger(BuiltinTools.class.getName());
+    /** A backstop over the tools' own timeouts, so a tool that never completes cannot hang a chat. */
+    private static final long RUN_TIMEOUT_MS = 15_000;
+
+    @Inject
+    @Any
+    Instance<BuiltinTool> beans;
+
+    @Inject
+    Configuration configuration;
+
+    private Map<String, BuiltinTool> tools;
+    private JsonArray definitions;
+
+    @PostConstruct
+    void discover() {
+        tools = new LinkedHashMap<>();
+        beans.stream().filter(BuiltinTool::available).sorted(Comparator.comparing(BuiltinTool::name))
+                .forEach(tool -> tools.put(tool.name(), tool));
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        tools.values().forEach(tool -> array.add(JSON.createObjectBuilder().add("type", "function")
+                .add("function", JSON.createObjectBuilder().add("name", tool.name())
+                        .add("description", tool.description()).add("parameters", tool.parameters()))));
+        definitions = array.build();
+        if (!tools.isEmpty()) {
+            LOG.log(Level.INFO, "Built-in tools: {0}", String.join(", ", tools.keySet()));
+        }
+    }
+
+    public boolean isEmpty() {
+        return tools.isEmpty();
+    }
+
+    public boolean has(String name) {
+        return tools.containsKey(name);
+    }
+
+    /** Every available tool in OpenAI's {@code tools} shape: {@code {"type":"function","function":{...}}}. */
+    public JsonArray definitions() {
+        return definitions;
+    }
+
+    public ToolsConfig config() {
+        return configuration.get().tools();
+    }
+
+    /**
+     * The built-in tools to add to one chat request, or an empty array: none are offered when the request says
+     * {@code "builtin_tools": false}, asks for several choices, sets {@code tool_choice} to {@code none} or to one
+     * function, or when the model lacks the {@code tools} feature, or the model or key is opted out in the
+     * configuration. A client tool with the same name as a built-in one wins.
+     */
+    public JsonArray offerFor(JsonObject request, ModelConfig model, String keyId) {
+        ToolsConfig config = config();
+        JsonValue choice = request.get("tool_choice");
+        boolean choiceAllows = choice == null || choice == JsonValue.NULL
+                || choice instanceof JsonString s && !"none".equals(s.getString());
+        if (tools.isEmpty() || request.get(REQUEST_FIELD) == JsonValue.FALSE || !choiceAllows
+                || request.getInt("n", 1) != 1 || !model.supports("tools")
+                || config.disabledModels().contains(model.id()) || config.disabledKeys().contains(keyId)) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        Set<String> clientNames = new HashSet<>();
+        if (request.get("tools") instanceof JsonArray clientTools) {
+            clientTools.forEach(t -> clientNames.add(t.asJsonObject().getJsonObject("function").getString("name")));
+        }
+        JsonArrayBuilder offered = JSON.createArrayBuilder();
+        definitions.forEach(d -> {
+            if (!clientNames.contains(d.asJsonObject().getJsonObject("function").getString("name"))) {
+                offered.add(d);
+            }
+        });
+        return offered.build();
+    }
+
+    /**
+     * Runs a tool on the model's arguments (a JSON text) and completes with the result text for the model; never
+     * completes exceptionally: bad arguments, failures and timeouts become {@code {"error": "..."}}.
+     */
+    public CompletionStage<String> run(String name, String arguments) {
+        BuiltinTool tool = tools.get(name);
+        if (tool == null) {
+            return CompletableFuture.completedFuture(error("there is no built-in tool named " + name));
+        }
+        JsonObject args;
+        try (JsonReader reader = JSON.createReader(new StringReader(arguments == null || arguments.isBlank() ? "{}"
+                : arguments))) {
+            args = reader.readValue() instanceof JsonObject object ? object : null;
+        } catch (RuntimeException e) {
+            args = null;
+        }
+        if (args == null) {
+            return CompletableFuture.completedFuture(error("the arguments must be a JSON object"));
+        }
+        CompletableFuture<JsonValue> running;
+        try {
+            running = tool.execute(args).toCompletableFuture();
+        } catch (RuntimeException e) {
+            running = CompletableFuture.failedFuture(e);
+        }
+        return running.orTimeout(RUN_TIMEOUT_MS, TimeUnit.MILLISECONDS).handle((value, failure) -> {
+            if (failure == null) {
+                return value.toString();
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ToolFailure || cause instanceof IllegalStateException) {
+                return error(cause.getMessage());
+            }
+            if (cause instanceof TimeoutException) {
+                return error("the tool did not finish in time");
+            }
+            LOG.log(Level.WARNING, "Built-in tool " + name + " failed", cause);
+            return error("the tool failed unexpectedly");
+        });
+    }
+
+    private static String error(String message) {
+        return JSON.createObjectBuilder().add("error", message).build().toString();
+    }
+}
