@@ -14,14 +14,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -82,33 +79,10 @@ public class BuiltinTools {
         return configuration.get().tools();
     }
 
-    /**
-     * The built-in tools to add to one chat request, or an empty array: none are offered when the request says
-     * {@code "builtin_tools": false}, asks for several choices, sets {@code tool_choice} to {@code none} or to one
-     * function, or when the model lacks the {@code tools} feature, or the model or key is opted out in the
-     * configuration. A client tool with the same name as a built-in one wins.
-     */
+    /** The built-in tools to add to one chat request, or an empty array: see {@link ToolOffer}. */
     public JsonArray offerFor(JsonObject request, ModelConfig model, String keyId) {
-        ToolsConfig config = config();
-        JsonValue choice = request.get("tool_choice");
-        boolean choiceAllows = choice == null || choice == JsonValue.NULL
-                || choice instanceof JsonString s && !"none".equals(s.getString());
-        if (tools.isEmpty() || request.get(REQUEST_FIELD) == JsonValue.FALSE || !choiceAllows
-                || request.getInt("n", 1) != 1 || !model.supports("tools")
-                || config.disabledModels().contains(model.id()) || config.disabledKeys().contains(keyId)) {
-            return JsonValue.EMPTY_JSON_ARRAY;
-        }
-        Set<String> clientNames = new HashSet<>();
-        if (request.get("tools") instanceof JsonArray clientTools) {
-            clientTools.forEach(t -> clientNames.add(t.asJsonObject().getJsonObject("function").getString("name")));
-        }
-        JsonArrayBuilder offered = JSON.createArrayBuilder();
-        definitions.forEach(d -> {
-            if (!clientNames.contains(d.asJsonObject().getJsonObject("function").getString("name"))) {
-                offered.add(d);
-            }
-        });
-        return offered.build();
+        return tools.isEmpty() ? JsonValue.EMPTY_JSON_ARRAY
+                : ToolOffer.offer(request, model, keyId, config(), definitions);
     }
 
     /**

@@ -24,6 +24,31 @@ public final class OpenAiJson {
                 .build().toString();
     }
 
+    /**
+     * A non-streamed answer calling tools: {@code calls} holds id, name and arguments (JSON text) per call, in order.
+     */
+    public static String toolCalls(int promptTokens, int completionTokens, String... calls) {
+        jakarta.json.JsonArrayBuilder array = Json.createArrayBuilder();
+        for (int i = 0; i + 2 < calls.length; i += 3) {
+            array.add(Json.createObjectBuilder().add("id", calls[i]).add("type", "function")
+                    .add("function", Json.createObjectBuilder().add("name", calls[i + 1])
+                            .add("arguments", calls[i + 2])));
+        }
+        return Json.createObjectBuilder()
+                .add("id", "chatcmpl-upstream-tools")
+                .add("object", "chat.completion")
+                .add("created", 1704067200)
+                .add("model", "upstream-model")
+                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("index", 0)
+                        .add("message", Json.createObjectBuilder().add("role", "assistant")
+                                .add("content", jakarta.json.JsonValue.NULL).add("tool_calls", array))
+                        .add("logprobs", jakarta.json.JsonValue.NULL)
+                        .add("finish_reason", "tool_calls")))
+                .add("usage", usage(promptTokens, completionTokens))
+                .build().toString();
+    }
+
     /** One streamed {@code chat.completion.chunk} carrying a content delta. */
     public static String contentChunk(String content) {
         return deltaChunk(Json.createObjectBuilder().add("content", content), null);
