@@ -9,19 +9,9 @@ public final class OpenAiJson {
     }
 
     public static String chatCompletion(String content, int promptTokens, int completionTokens) {
-        return Json.createObjectBuilder()
-                .add("id", "chatcmpl-upstream1")
-                .add("object", "chat.completion")
-                .add("created", 1704067200)
-                .add("model", "upstream-model")
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("index", 0)
-                        .add("message", Json.createObjectBuilder().add("role", "assistant").add("content", content)
-                                .add("refusal", jakarta.json.JsonValue.NULL))
-                        .add("logprobs", jakarta.json.JsonValue.NULL)
-                        .add("finish_reason", "stop")))
-                .add("usage", usage(promptTokens, completionTokens))
-                .build().toString();
+        return completion("chatcmpl-upstream1", Json.createObjectBuilder().add("role", "assistant")
+                .add("content", content).add("refusal", jakarta.json.JsonValue.NULL), "stop", promptTokens,
+                completionTokens);
     }
 
     /**
@@ -34,17 +24,23 @@ public final class OpenAiJson {
                     .add("function", Json.createObjectBuilder().add("name", calls[i + 1])
                             .add("arguments", calls[i + 2])));
         }
+        return completion("chatcmpl-upstream-tools", Json.createObjectBuilder().add("role", "assistant")
+                .add("content", jakarta.json.JsonValue.NULL).add("tool_calls", array), "tool_calls", promptTokens,
+                completionTokens);
+    }
+
+    private static String completion(String id, jakarta.json.JsonObjectBuilder message, String finishReason,
+            int promptTokens, int completionTokens) {
         return Json.createObjectBuilder()
-                .add("id", "chatcmpl-upstream-tools")
+                .add("id", id)
                 .add("object", "chat.completion")
                 .add("created", 1704067200)
                 .add("model", "upstream-model")
                 .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("index", 0)
-                        .add("message", Json.createObjectBuilder().add("role", "assistant")
-                                .add("content", jakarta.json.JsonValue.NULL).add("tool_calls", array))
+                        .add("message", message)
                         .add("logprobs", jakarta.json.JsonValue.NULL)
-                        .add("finish_reason", "tool_calls")))
+                        .add("finish_reason", finishReason)))
                 .add("usage", usage(promptTokens, completionTokens))
                 .build().toString();
     }
