@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * The built-in tool rounds of one chat request: which calls the gateway runs itself, how the next round's request is
@@ -23,13 +25,20 @@ final class ToolLoop {
     record Turn(List<JsonObject> builtin, List<JsonObject> custom, String content, String finishReason) {
     }
 
-    private final BuiltinTools tools;
+    private final Predicate<String> builtin;
+    private final BiFunction<String, String, CompletionStage<String>> runner;
     private final int maxRounds;
     private final StringBuilder earlierContent = new StringBuilder();
     private int round = 1;
 
     ToolLoop(BuiltinTools tools, int maxRounds) {
-        this.tools = tools;
+        this(tools::has, tools::run, maxRounds);
+    }
+
+    /** @param runner runs a built-in tool by name on its arguments text; its stage never fails */
+    ToolLoop(Predicate<String> builtin, BiFunction<String, String, CompletionStage<String>> runner, int maxRounds) {
+        this.builtin = builtin;
+        this.runner = runner;
         this.maxRounds = maxRounds;
     }
 
@@ -42,7 +51,7 @@ final class ToolLoop {
     }
 
     boolean isBuiltin(String name) {
-        return name != null && tools.has(name);
+        return name != null && builtin.test(name);
     }
 
     int round() {
@@ -80,7 +89,7 @@ final class ToolLoop {
                     : "call_builtin_" + round + "_" + ids.size();
             ids.add(id);
             calls.add(JSON.createObjectBuilder(call).add("id", id).add("type", "function"));
-            results.add(tools.run(function.getString("name"), function.getString("arguments", "{}"))
+            results.add(runner.apply(function.getString("name"), function.getString("arguments", "{}"))
                     .toCompletableFuture());
         }
         earlierContent.append(turn.content());
