@@ -71,6 +71,9 @@ public class MarketData {
         }
         if (cache.size() >= MAX_CACHED) {
             cache.values().removeIf(c -> c.expiresNanos() - now <= 0);
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear(); // Only under a flood of distinct queries: forgetting is cheaper than tracking age.
+            }
         }
         CompletableFuture<JsonValue> answer = new CompletableFuture<>();
         cache.put(url, new Cached(now + source.cacheTtlMs() * 1_000_000, answer));
