@@ -73,9 +73,13 @@ final class ChatCall {
     void nextRound(ToolLoop.Turn turn, boolean stream, UpstreamListener listener,
             Consumer<Exchange> onSent) {
         settlement.nextRound(request.toString().length() / 4);
-        tools.nextRequest(request, turn).thenAccept(next -> {
+        tools.nextRequest(request, turn).thenAcceptAsync(next -> {
             request = next;
             onSent.accept(send(stream, listener));
+        }, tools.continuations()).exceptionally(failure -> {
+            // Only a gateway bug gets here; the client must still get an answer rather than wait forever.
+            listener.onFailure(new ApiException(500, "internal_error", "The next model round could not start"));
+            return null;
         });
     }
 

@@ -129,7 +129,8 @@ public class ChatResource {
         ToolLoop tools = null;
         if (!builtins.isEmpty()) {
             upstreamBody.add("tools", ToolLoop.withBuiltins(body, builtins));
-            tools = new ToolLoop(builtinTools, builtinTools.config().maxRounds());
+            tools = new ToolLoop(builtinTools, builtinTools.config().maxRounds(),
+                    body.get(BuiltinTools.REQUEST_FIELD) instanceof JsonString s && "show".equals(s.getString()));
         }
         if (stream) {
             // Always asked for, so every stream can be billed; stripped again unless the client asked too.

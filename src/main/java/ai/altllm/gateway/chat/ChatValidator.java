@@ -44,7 +44,11 @@ final class ChatValidator {
         stop(request.get("stop"));
         bool(request, "stream");
         bool(request, "logprobs");
-        bool(request, "builtin_tools");
+        JsonValue builtins = request.get("builtin_tools");
+        if (builtins != null && builtins != JsonValue.TRUE && builtins != JsonValue.FALSE
+                && !(builtins instanceof JsonString s && "show".equals(s.getString()))) {
+            throw ApiException.invalid("builtin_tools", "builtin_tools must be true, false or \"show\"");
+        }
         if (present(request, "top_logprobs")) {
             range(request, "top_logprobs", 0, 20);
             integer(request, "top_logprobs");

@@ -145,8 +145,13 @@ final class RoundStream {
             roleSent = true;
             delta.add("role", "assistant").add("content", "");
         }
-        frames.add(chunk(JSON.createObjectBuilder().add("index", 0).add("delta", delta)
-                .add("finish_reason", ToolLoop.finishReason(turn))).build().toString());
+        JsonObjectBuilder last = chunk(JSON.createObjectBuilder().add("index", 0).add("delta", delta)
+                .add("finish_reason", ToolLoop.finishReason(turn)));
+        JsonArray shown = loop.shownRounds();
+        if (shown != null) {
+            last.add(ToolLoop.SHOWN_FIELD, shown);
+        }
+        frames.add(last.build().toString());
         if (usage != null) {
             frames.add(JSON.createObjectBuilder(chunkHead()).add("choices", JsonValue.EMPTY_JSON_ARRAY)
                     .add("usage", usage).build().toString());

@@ -55,7 +55,12 @@ final class ToolAnswer {
         }
         JsonObject newChoice = JSON.createObjectBuilder(choice).add("message", rebuilt)
                 .add("finish_reason", ToolLoop.finishReason(turn)).build();
-        return JSON.createObjectBuilder(completion).add("choices", JSON.createArrayBuilder(choices).set(0, newChoice))
-                .add("usage", usage).build();
+        JsonObjectBuilder answer = JSON.createObjectBuilder(completion)
+                .add("choices", JSON.createArrayBuilder(choices).set(0, newChoice)).add("usage", usage);
+        JsonArray shown = loop.shownRounds();
+        if (shown != null) {
+            answer.add(ToolLoop.SHOWN_FIELD, shown);
+        }
+        return answer.build();
     }
 }

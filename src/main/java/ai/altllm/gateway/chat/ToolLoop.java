@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -25,21 +26,30 @@ final class ToolLoop {
     record Turn(List<JsonObject> builtin, List<JsonObject> custom, String content, String finishReason) {
     }
 
+    /** The answer's field listing the built-in rounds, for clients that asked to see them. */
+    static final String SHOWN_FIELD = "builtin_tool_rounds";
+
     private final Predicate<String> builtin;
     private final BiFunction<String, String, CompletionStage<String>> runner;
     private final int maxRounds;
+    private final Executor continuations;
     private final StringBuilder earlierContent = new StringBuilder();
+    /** Null unless the client asked to see the built-in rounds ({@code "builtin_tools": "show"}). */
+    private final List<JsonObject> shown;
     private int round = 1;
 
-    ToolLoop(BuiltinTools tools, int maxRounds) {
-        this(tools::has, tools::run, maxRounds);
+    ToolLoop(BuiltinTools tools, int maxRounds, boolean show) {
+        this(tools::has, tools::run, maxRounds, show, tools.continuations());
     }
 
     /** @param runner runs a built-in tool by name on its arguments text; its stage never fails */
-    ToolLoop(Predicate<String> builtin, BiFunction<String, String, CompletionStage<String>> runner, int maxRounds) {
+    ToolLoop(Predicate<String> builtin, BiFunction<String, String, CompletionStage<String>> runner, int maxRounds,
+            boolean show, Executor continuations) {
+        this.continuations = continuations;
         this.builtin = builtin;
         this.runner = runner;
         this.maxRounds = maxRounds;
+        this.shown = show ? new ArrayList<>() : null;
     }
 
     /** Tool definitions appended to the client's {@code tools}, with the client's own first. */
@@ -48,6 +58,11 @@ final class ToolLoop {
                 : JSON.createArrayBuilder();
         offered.forEach(all::add);
         return all.build();
+    }
+
+    /** Where the next round is started once this one's tools are done. */
+    Executor continuations() {
+        return continuations;
     }
 
     boolean isBuiltin(String name) {
@@ -81,26 +96,34 @@ final class ToolLoop {
      */
     CompletionStage<JsonObject> nextRequest(JsonObject request, Turn turn) {
         List<CompletableFuture<String>> results = new ArrayList<>();
-        JsonArrayBuilder calls = JSON.createArrayBuilder();
+        JsonArrayBuilder callsBuilder = JSON.createArrayBuilder();
         List<String> ids = new ArrayList<>();
         for (JsonObject call : turn.builtin()) {
             JsonObject function = call.getJsonObject("function");
             String id = call.get("id") instanceof JsonString s && !s.getString().isEmpty() ? s.getString()
                     : "call_builtin_" + round + "_" + ids.size();
             ids.add(id);
-            calls.add(JSON.createObjectBuilder(call).add("id", id).add("type", "function"));
+            callsBuilder.add(JSON.createObjectBuilder(call).add("id", id).add("type", "function"));
             results.add(runner.apply(function.getString("name"), function.getString("arguments", "{}"))
                     .toCompletableFuture());
         }
+        JsonArray calls = callsBuilder.build();
         earlierContent.append(turn.content());
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> {
             JsonArrayBuilder messages = JSON.createArrayBuilder(request.getJsonArray("messages"))
                     .add(JSON.createObjectBuilder().add("role", "assistant")
                             .add("content", turn.content().isEmpty() ? JsonValue.NULL : JSON.createValue(turn.content()))
                             .add("tool_calls", calls));
+            List<JsonObject> toolMessages = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
-                messages.add(JSON.createObjectBuilder().add("role", "tool").add("tool_call_id", ids.get(i))
-                        .add("content", results.get(i).join()));
+                JsonObject message = JSON.createObjectBuilder().add("role", "tool").add("tool_call_id", ids.get(i))
+                        .add("content", results.get(i).join()).build();
+                messages.add(message);
+                toolMessages.add(message);
+            }
+            if (shown != null) {
+                shown.add(JSON.createObjectBuilder().add("round", round).add("tool_calls", calls)
+                        .add("results", JSON.createArrayBuilder(toolMessages)).build());
             }
             round++;
             var next = JSON.createObjectBuilder(request).add("messages", messages);
@@ -120,6 +143,11 @@ final class ToolLoop {
             return "length";
         }
         return turn.finishReason() == null ? "stop" : turn.finishReason();
+    }
+
+    /** The built-in calls and results of every round, or null when the client did not ask to see them. */
+    JsonArray shownRounds() {
+        return shown == null ? null : JSON.createArrayBuilder(shown).build();
     }
 
     /** Text the model wrote in earlier rounds, put before the last round's text in a non-streamed answer. */

@@ -6,6 +6,8 @@ import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ToolsConfig;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -44,6 +47,10 @@ public class BuiltinTools {
     @Inject
     Configuration configuration;
 
+    /** Where the next model round starts once a round's tools are done (see {@link #continuations()}). */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
     private Map<String, BuiltinTool> tools;
     private JsonArray definitions;
 
@@ -60,6 +67,15 @@ public class BuiltinTools {
         if (!tools.isEmpty()) {
             LOG.log(Level.INFO, "Built-in tools: {0}", String.join(", ", tools.keySet()));
         }
+    }
+
+    /**
+     * Runs what follows a tool round. Tool results arrive on an HTTP client callback thread, and a new upstream call
+     * must not be started from inside another exchange's callback: this hands it to the server's managed executor,
+     * whose task only starts the non-blocking call and returns.
+     */
+    public Executor continuations() {
+        return executor;
     }
 
     public boolean isEmpty() {

@@ -21,7 +21,7 @@ class ToolLoopTest {
     private final ToolLoop loop = new ToolLoop(Set.of("crypto_price")::contains, (name, args) -> {
         ran.add(name + args);
         return CompletableFuture.completedFuture("{\"price\":1}");
-    }, 3);
+    }, 3, true, Runnable::run);
 
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
@@ -58,6 +58,11 @@ class ToolLoopTest {
         assertFalse(loop.continues(stubborn), "no round past max_rounds");
         assertEquals("length", ToolLoop.finishReason(stubborn));
         assertEquals("Checking.", loop.earlierContent());
+        JsonArray shown = loop.shownRounds();
+        assertEquals(2, shown.size(), "asked to show: each executed round with its calls and results");
+        assertEquals("c1", shown.getJsonObject(0).getJsonArray("results").getJsonObject(0).getString("tool_call_id"));
+        assertEquals("crypto_price", shown.getJsonObject(1).getJsonArray("tool_calls").getJsonObject(0)
+                .getJsonObject("function").getString("name"));
     }
 
     @Test

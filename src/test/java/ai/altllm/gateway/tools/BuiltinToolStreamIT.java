@@ -89,6 +89,23 @@ class BuiltinToolStreamIT extends PriceSourceIT {
     }
 
     @Test
+    void clientsThatAskSeeTheBuiltinRoundsOnTheFinishChunk() {
+        prices.answer(ETH_PRICE, "{\"ethereum\":{\"usd\":3000}}");
+        scriptPriceRound();
+        scriptAnswerRound();
+        SseFrames frames = chat.stream("{\"model\":\"it-tools\",\"messages\":[{\"role\":\"user\",\"content\":\"ETH?\"}],"
+                + "\"stream\":true,\"builtin_tools\":\"show\"}");
+        List<JsonObject> chunks = chunks(frames);
+        JsonObject last = chunks.get(chunks.size() - 1);
+        assertEquals("stop", last.getJsonArray("choices").getJsonObject(0).getString("finish_reason"));
+        assertEquals("call_p", last.getJsonArray("builtin_tool_rounds").getJsonObject(0).getJsonArray("results")
+                .getJsonObject(0).getString("tool_call_id"));
+        assertEquals(1, frames.raw().split("builtin_tool_rounds", -1).length - 1, "only on the finish chunk");
+        upstream.take(Duration.ofSeconds(5));
+        upstream.take(Duration.ofSeconds(5));
+    }
+
+    @Test
     void theClientsOwnCallsStreamAsIndexedDeltasWhileBuiltinOnesStayHidden() {
         scriptPriceRound(OpenAiJson.toolCallChunk(1, "call_w", "get_weather", "{\"city\":"),
                 OpenAiJson.toolCallChunk(1, null, null, "\"Oslo\"}"));
