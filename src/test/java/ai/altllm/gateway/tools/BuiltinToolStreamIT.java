@@ -40,6 +40,15 @@ class BuiltinToolStreamIT extends PriceSourceIT {
         upstream.enqueueStream(Duration.ofMillis(5), frames, false);
     }
 
+    /** A price round and an answer round, streamed to the client for this request body's extra fields. */
+    private SseFrames streamTwoRounds(String extraFields) {
+        prices.answer(ETH_PRICE, "{\"ethereum\":{\"usd\":3000}}");
+        scriptPriceRound();
+        scriptAnswerRound();
+        return chat.stream("{\"model\":\"it-tools\",\"messages\":[{\"role\":\"user\",\"content\":\"ETH?\"}],"
+                + "\"stream\":true" + extraFields + "}");
+    }
+
     private static void scriptAnswerRound() {
         upstream.enqueueStream(Duration.ofMillis(5), List.of(OpenAiJson.roleChunk(),
                 OpenAiJson.contentChunk("ETH is "), OpenAiJson.contentChunk("3000 USD."), OpenAiJson.finishChunk("stop"),
@@ -57,11 +66,7 @@ class BuiltinToolStreamIT extends PriceSourceIT {
 
     @Test
     void roundsStreamAsOneAnswerWithOneRoleOneFinishAndOneDone() {
-        prices.answer(ETH_PRICE, "{\"ethereum\":{\"usd\":3000}}");
-        scriptPriceRound();
-        scriptAnswerRound();
-        SseFrames frames = chat.stream("{\"model\":\"it-tools\",\"messages\":[{\"role\":\"user\",\"content\":\"ETH?\"}],"
-                + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}");
+        SseFrames frames = streamTwoRounds(",\"stream_options\":{\"include_usage\":true}");
         assertEquals("[DONE]", frames.data().get(frames.data().size() - 1));
         assertEquals(1, frames.data().stream().filter("[DONE]"::equals).count());
         List<JsonObject> chunks = chunks(frames);
@@ -90,11 +95,7 @@ class BuiltinToolStreamIT extends PriceSourceIT {
 
     @Test
     void clientsThatAskSeeTheBuiltinRoundsOnTheFinishChunk() {
-        prices.answer(ETH_PRICE, "{\"ethereum\":{\"usd\":3000}}");
-        scriptPriceRound();
-        scriptAnswerRound();
-        SseFrames frames = chat.stream("{\"model\":\"it-tools\",\"messages\":[{\"role\":\"user\",\"content\":\"ETH?\"}],"
-                + "\"stream\":true,\"builtin_tools\":\"show\"}");
+        SseFrames frames = streamTwoRounds(",\"builtin_tools\":\"show\"");
         List<JsonObject> chunks = chunks(frames);
         JsonObject last = chunks.get(chunks.size() - 1);
         assertEquals("stop", last.getJsonArray("choices").getJsonObject(0).getString("finish_reason"));
