@@ -180,6 +180,23 @@ async function modelsPage() {
       el('td', (model.supported_features || []).join(', ')));
     body.append(row);
   }
+  await builtinTools();
+}
+
+// The tools the gateway runs itself (GET /v1/provider), with the JSON Schema of their arguments.
+async function builtinTools() {
+  const tools = (await api('GET', '../v1/provider')).builtin_tools || [];
+  const body = document.querySelector('#tools tbody');
+  document.getElementById('no-tools').hidden = tools.length > 0;
+  for (const tool of tools) {
+    const row = el('tr');
+    const name = el('td');
+    name.append(el('code', tool.name));
+    const schema = el('td');
+    schema.append(el('pre', JSON.stringify(tool.parameters, null, 2), 'schema'));
+    row.append(name, el('td', tool.description), schema);
+    body.append(row);
+  }
 }
 
 const pages = { signin: signinPage, keys: keysPage, models: modelsPage };

@@ -70,6 +70,9 @@ try {
 
   await page.getByRole('link', { name: 'Models' }).click();
   await page.locator('#models tbody tr').first().waitFor();
+  const priceTool = page.locator('#tools tbody tr', { has: page.locator('code', { hasText: /^crypto_price$/ }) });
+  await priceTool.waitFor();
+  assert.match(await priceTool.locator('pre').textContent(), /"vs_currency"/, 'each built-in tool shows its schema');
   assert.deepEqual(consoleErrors, [], 'no script errors in the portal');
   console.log('portal e2e: ok');
 } finally {

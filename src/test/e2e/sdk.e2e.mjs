@@ -4,7 +4,9 @@
 //   1. a chat completion "Hello from upstream" (5 prompt + 3 completion tokens)
 //   2. a stream: role, "Hel", "lo", finish, usage chunk, [DONE]
 //   3. a completion calling tool get_weather({"city":"Paris"})
-//   4. an upstream 500 (the gateway answers 502)
+//   4. + 5. the SDK's streaming tool runner (runTools): a stream calling get_weather({"city":"Paris"}) in two
+//      argument deltas (6 + 4 tokens), then, after the runner sent the tool result, a stream "Sunny" (8 + 2 tokens)
+//   6. an upstream 500 (the gateway answers 502)
 // Requests that the gateway refuses itself (bad temperature, unknown model, bad key) never reach the upstream.
 import assert from 'node:assert/strict';
 
@@ -59,6 +61,20 @@ assert.equal(toolTurn.choices[0].finish_reason, 'tool_calls');
 const call = toolTurn.choices[0].message.tool_calls[0];
 assert.equal(call.function.name, 'get_weather');
 assert.deepEqual(JSON.parse(call.function.arguments), { city: 'Paris' });
+
+// The SDK's tool runner: it streams, accumulates the indexed tool-call deltas, runs the function locally and sends
+// the result back as a role "tool" message with the call's id.
+const seen = [];
+const runTools = (client.chat.completions.runTools ?? client.beta.chat.completions.runTools)
+  .bind(client.chat.completions.runTools ? client.chat.completions : client.beta.chat.completions);
+const runner = runTools({ model: 'it-basic', messages, stream: true, tools: [{ type: 'function', function: {
+  name: 'get_weather', description: 'Weather for a city', parse: JSON.parse,
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  function: (args) => { seen.push(args); return { sky: 'sunny' }; } } }] });
+assert.equal(await runner.finalContent(), 'Sunny');
+assert.deepEqual(seen, [{ city: 'Paris' }], 'the runner got the streamed arguments whole');
+const toolMessage = runner.messages.find((m) => m.role === 'tool');
+assert.ok(toolMessage && toolMessage.tool_call_id === 'call_s', 'the follow-up answers the call by its id');
 
 await expectError(client.chat.completions.create({ model: 'it-basic', messages }), OpenAI.InternalServerError, 502);
 await expectError(client.chat.completions.create({ model: 'it-basic', messages, temperature: 5 }),

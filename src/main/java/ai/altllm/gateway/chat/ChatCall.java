@@ -13,6 +13,7 @@ import ai.altllm.gateway.upstream.UpstreamListener;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One validated chat request and the deployments planned for it, sent to one at a time. Used by a single relay, whose
@@ -27,7 +28,8 @@ final class ChatCall {
     /** Null for a model with a single deployment: with nowhere else to go, its circuit never cuts it off. */
     private final Router router;
     private final List<Attempt> attempts;
-    private final JsonObject request;
+    private volatile JsonObject request;
+    private final ToolLoop tools;
     private final String quotedModel;
     private final boolean includeUsage;
     private final Settlement settlement;
@@ -41,18 +43,47 @@ final class ChatCall {
      */
     ChatCall(Router router, List<Attempt> attempts, JsonObject request, String quotedModel, boolean includeUsage,
             Settlement settlement, Metrics metrics) {
+        this(router, attempts, request, null, quotedModel, includeUsage, settlement, metrics);
+    }
+
+    /** @param tools the built-in tool rounds, or null when no built-in tools are offered to this request */
+    ChatCall(Router router, List<Attempt> attempts, JsonObject request, ToolLoop tools, String quotedModel,
+            boolean includeUsage, Settlement settlement, Metrics metrics) {
         this.metrics = metrics;
         this.router = router;
         this.attempts = attempts;
         this.request = request;
+        this.tools = tools;
         this.quotedModel = quotedModel;
         this.includeUsage = includeUsage;
         this.settlement = settlement;
     }
 
-    /** The client's request as forwarded (before the upstream model is set). */
+    /** The request of the current round as forwarded (before the upstream model is set). */
     JsonObject request() {
         return request;
+    }
+
+    /** Null unless built-in tools are offered to this request. */
+    ToolLoop tools() {
+        return tools;
+    }
+
+    /**
+     * Runs the built-in calls of a turn and sends the next round with their results; {@code onSent} gets the new
+     * exchange. The settlement keeps the finished round's tokens.
+     */
+    void nextRound(ToolLoop.Turn turn, boolean stream, UpstreamListener listener,
+            Consumer<Exchange> onSent) {
+        settlement.nextRound(request.toString().length() / 4);
+        tools.nextRequest(request, turn).thenAcceptAsync(next -> {
+            request = next;
+            onSent.accept(send(stream, listener));
+        }, tools.continuations()).exceptionally(failure -> {
+            // Only a gateway bug gets here; the client must still get an answer rather than wait forever.
+            listener.onFailure(new ApiException(500, "internal_error", "The next model round could not start"));
+            return null;
+        });
     }
 
     /**

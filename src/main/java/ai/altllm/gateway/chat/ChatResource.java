@@ -15,6 +15,7 @@ import ai.altllm.gateway.models.Catalog;
 import ai.altllm.gateway.routing.Deployment;
 import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.shutdown.Drain;
+import ai.altllm.gateway.tools.BuiltinTools;
 import ai.altllm.gateway.upstream.ChatUpstream;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -35,6 +37,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +79,9 @@ public class ChatResource {
 
     @Inject
     Drain drain;
+
+    @Inject
+    BuiltinTools builtinTools;
 
     /** One per application, so circuit state is shared by all requests: 3 failures in a row open for 30 s. */
     private final Router router = new Router(3, Duration.ofSeconds(30), new Random(), System::nanoTime);
@@ -140,7 +146,14 @@ public class ChatResource {
         }
         boolean stream = body.getBoolean("stream", false);
         JsonObject options = body.get("stream_options") instanceof JsonObject o ? o : JsonObject.EMPTY_JSON_OBJECT;
-        JsonObjectBuilder upstreamBody = JSON.createObjectBuilder(body);
+        JsonObjectBuilder upstreamBody = JSON.createObjectBuilder(body).remove(BuiltinTools.REQUEST_FIELD);
+        JsonArray builtins = builtinTools.offerFor(body, model, caller.keyId());
+        ToolLoop tools = null;
+        if (!builtins.isEmpty()) {
+            upstreamBody.add("tools", ToolLoop.withBuiltins(body, builtins));
+            tools = new ToolLoop(builtinTools, builtinTools.config().maxRounds(),
+                    body.get(BuiltinTools.REQUEST_FIELD) instanceof JsonString s && "show".equals(s.getString()));
+        }
         if (stream) {
             // Always asked for, so every stream can be billed; stripped again unless the client asked too.
             upstreamBody.add("stream_options", JSON.createObjectBuilder(options).add("include_usage", true));
@@ -155,9 +168,12 @@ public class ChatResource {
         }
         settlement.onBegin(record::expectUsage);
         long output = maxOutput(body, model, configuration.get().credits().defaultMaxOutputTokens());
+        // Each built-in tool round is another model call with at least the same prompt: reserve for all of them.
+        long rounds = tools == null ? 1 : Math.max(1, builtinTools.config().maxRounds());
         // Tokens per minute take the estimate (corrected at the end); credits take a bound, so no balance is overshot.
-        settlement.reserve(bytes / 4 + output, Settlement.cost(model, bytes, output));
-        return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), Chunks.quoted(model.id()),
+        settlement.reserve((bytes / 4 + output) * rounds,
+                Settlement.cost(model, bytes, output).multiply(BigDecimal.valueOf(rounds)));
+        return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), tools, Chunks.quoted(model.id()),
                 options.getBoolean("include_usage", false), settlement, metrics);
     }
 

@@ -44,6 +44,11 @@ final class ChatValidator {
         stop(request.get("stop"));
         bool(request, "stream");
         bool(request, "logprobs");
+        JsonValue builtins = request.get("builtin_tools");
+        if (builtins != null && builtins != JsonValue.TRUE && builtins != JsonValue.FALSE
+                && !(builtins instanceof JsonString s && "show".equals(s.getString()))) {
+            throw ApiException.invalid("builtin_tools", "builtin_tools must be true, false or \"show\"");
+        }
         if (present(request, "top_logprobs")) {
             range(request, "top_logprobs", 0, 20);
             integer(request, "top_logprobs");
@@ -68,6 +73,11 @@ final class ChatValidator {
             if (!(message.get("role") instanceof JsonString role) || !ROLES.contains(role.getString())) {
                 throw ApiException.invalid(at + ".role", at + ".role must be one of system, user, assistant, tool, "
                         + "developer");
+            }
+            if ("tool".equals(role.getString()) && !(message.get("tool_call_id") instanceof JsonString id
+                    && !id.getString().isEmpty())) {
+                throw ApiException.invalid(at + ".tool_call_id", "a tool message needs the tool_call_id of the call "
+                        + "it answers");
             }
             JsonValue content = message.get("content");
             boolean assistantWithoutContent = "assistant".equals(role.getString())
@@ -167,6 +177,11 @@ final class ChatValidator {
             JsonValue parameters = function.get("parameters");
             if (parameters != null && !(parameters instanceof JsonObject)) {
                 throw ApiException.invalid(at + ".function.parameters", "parameters must be a JSON Schema object");
+            }
+            String problem = parameters == null ? null : ToolSchemas.problem((JsonObject) parameters);
+            if (problem != null) {
+                throw ApiException.invalid(at + ".function.parameters", "parameters is not a valid JSON Schema: "
+                        + problem);
             }
         }
         return names;

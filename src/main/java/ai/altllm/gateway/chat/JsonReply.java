@@ -42,6 +42,7 @@ public final class JsonReply implements ChatReply {
         }
         // Containers that can tell (not all can) stop the provider when the client hangs up.
         response.register((ConnectionCallback) disconnected -> {
+            relay.gone = true;
             relay.exchange.get().cancel();
             call.released();
             call.settlement().settle("cancelled");
@@ -55,6 +56,8 @@ public final class JsonReply implements ChatReply {
         private final AsyncResponse response;
         /** Set by whichever comes first: the send returning, or a failover replacing it. */
         private final AtomicReference<Exchange> exchange = new AtomicReference<>();
+        /** The client hung up: a pending tool round must not call the model again. */
+        private volatile boolean gone;
 
         Relay(AsyncResponse response) {
             this.response = response;
@@ -69,6 +72,20 @@ public final class JsonReply implements ChatReply {
             }
             call.succeeded();
             call.settlement().usage(Chunks.usage(completion));
+            if (call.tools() != null) {
+                ToolLoop.Turn turn = ToolAnswer.turn(call.tools(), completion);
+                if (call.tools().continues(turn)) {
+                    call.nextRound(turn, false, this, next -> {
+                        exchange.set(next);
+                        if (gone) {
+                            next.cancel();
+                        }
+                    });
+                    return;
+                }
+                completion = ToolAnswer.finish(call.tools(), completion, turn, call.settlement().totalUsage());
+                data = completion.toString();
+            }
             if (call.settlement().capturing()) {
                 call.settlement().text(Chunks.messageContent(completion));
             }

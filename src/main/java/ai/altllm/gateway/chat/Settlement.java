@@ -1,5 +1,7 @@
 package ai.altllm.gateway.chat;
 
+import static ai.altllm.gateway.Jsonp.JSON;
+
 import ai.altllm.gateway.admission.Metered;
 import ai.altllm.gateway.admission.Ticket;
 import ai.altllm.gateway.config.ModelConfig;
@@ -33,6 +35,9 @@ final class Settlement implements Metered {
     private Runnable beginHook;
     private volatile boolean reported;
     private volatile long chunks;
+    /** Tokens of the earlier rounds of a request that ran built-in tools; every round is billed. */
+    private volatile long earlierPrompt;
+    private volatile long earlierCompletion;
     private final long promptEstimate;
     private final String keyId;
     private final String accountId;
@@ -136,6 +141,25 @@ final class Settlement implements Metered {
         }
     }
 
+    /**
+     * Ends a model round of a request that runs built-in tools: its reported tokens are kept and the next round's
+     * usage is added to them. A round that reported none is estimated from its request size, like a cut stream.
+     */
+    void nextRound(long promptEstimateOfRound) {
+        earlierPrompt += promptTokens == 0 ? promptEstimateOfRound : promptTokens;
+        earlierCompletion += completionTokens;
+        promptTokens = 0;
+        completionTokens = 0;
+    }
+
+    /** OpenAI's {@code usage} object for all rounds so far, as the client sees it at the end. */
+    JsonObject totalUsage() {
+        long prompt = earlierPrompt + promptTokens;
+        long completion = earlierCompletion + completionTokens;
+        return JSON.createObjectBuilder().add("prompt_tokens", prompt)
+                .add("completion_tokens", completion).add("total_tokens", prompt + completion).build();
+    }
+
     /** Counts one relayed chunk: about one token each, the estimate used when no usage arrives. */
     void chunk() {
         chunks++;
@@ -149,8 +173,8 @@ final class Settlement implements Metered {
         long now = System.nanoTime();
         long first = firstTokenNanos;
         boolean estimated = !reported && chunks > 0;
-        long prompt = estimated && promptTokens == 0 ? promptEstimate : promptTokens;
-        long completion = estimated ? chunks : completionTokens;
+        long prompt = earlierPrompt + (estimated && promptTokens == 0 ? promptEstimate : promptTokens);
+        long completion = estimated ? Math.max(chunks, earlierCompletion) : earlierCompletion + completionTokens;
         BigDecimal cost = cost(model, prompt, completion);
         Ticket admittedTicket = ticket;
         if (admittedTicket != null) {

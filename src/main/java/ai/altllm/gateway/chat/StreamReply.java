@@ -57,9 +57,20 @@ public final class StreamReply implements ChatReply {
         private Exchange exchange;
         private boolean first = true;
         private boolean closed;
+        /** Null unless built-in tools are offered: then chunks go through it, round after round. */
+        private final RoundStream rounds;
+        private boolean roundStarted;
 
         Relay(SseEventSink sink, Sse sse) {
             this.client = new ClientStream(sink, sse, writers, this::clientGone, this::drained);
+            this.rounds = call.tools() == null ? null : new RoundStream(call.tools());
+        }
+
+        private synchronized void nextRoundStarted(Exchange running) {
+            exchange = running;
+            if (closed) {
+                running.cancel();
+            }
         }
 
         synchronized void started(Exchange running) {
@@ -80,6 +91,10 @@ public final class StreamReply implements ChatReply {
             String trimmed = data.strip();
             if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
                 fail(UpstreamErrors.malformed("a streamed chunk is not JSON"));
+                return;
+            }
+            if (rounds != null) {
+                relayRound(data);
                 return;
             }
             String out;
@@ -117,6 +132,44 @@ public final class StreamReply implements ChatReply {
             }
             call.settlement().chunk();
             send(out);
+        }
+
+        /** A chunk of a request with built-in tools: every chunk is read, and the stream shown is the rounds' one. */
+        private void relayRound(String data) {
+            JsonObject chunk = Chunks.parse(data);
+            if (chunk == null) {
+                fail(UpstreamErrors.malformed("a streamed chunk is not JSON"));
+                return;
+            }
+            if (!roundStarted) {
+                roundStarted = true;
+                call.succeeded();
+            }
+            if (first) {
+                first = false;
+                call.settlement().firstToken();
+            }
+            call.settlement().usage(Chunks.usage(chunk));
+            String out = rounds.relay(chunk);
+            if (out != null) {
+                call.settlement().chunk();
+                send(Chunks.renameModel(out, call.quotedModel()));
+            }
+        }
+
+        /** The end of one model round: run its built-in calls and go on, or close the stream. */
+        private void endRound() {
+            ToolLoop.Turn turn = rounds.endRound();
+            if (call.tools().continues(turn)) {
+                roundStarted = false;
+                call.nextRound(turn, true, this, this::nextRoundStarted);
+                return;
+            }
+            for (String frame : rounds.finish(turn, call.includeUsage() ? call.settlement().totalUsage() : null)) {
+                send(Chunks.renameModel(frame, call.quotedModel()));
+            }
+            send("[DONE]");
+            end("ok");
         }
 
         /** The first delta must carry the role; the one chunk rebuilt rather than spliced. */
@@ -188,7 +241,9 @@ public final class StreamReply implements ChatReply {
 
         @Override
         public synchronized void onComplete() {
-            if (!closed) {
+            if (!closed && rounds != null) {
+                endRound();
+            } else if (!closed) {
                 send("[DONE]");
                 end("ok");
             }

@@ -56,9 +56,11 @@ public final class ConfigParser {
             }
         }
         DatabaseConfig database = DatabaseSection.read(root);
+        ToolsConfig tools = ToolsSection.read(root, models.stream().map(ModelConfig::id).collect(
+                java.util.stream.Collectors.toSet()));
         return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, UpstreamPool.read(root),
                 OperationsSection.read(root), LimitSections.rateLimits(root, models), LimitSections.credits(root),
-                LimitSections.clusterState(root), root.json());
+                LimitSections.clusterState(root), tools, root.json());
     }
 
     private static JsonObject readObject(String source, String text) {

@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param clusterState whether rate-limit and credit state is shared through the cluster ({@code "shared_state":
  *     "cluster"}) rather than kept in memory ({@code "memory"}, the default)
  * @param raw the parsed document, for sections read by their own components
+ * @param tools the {@code tools} section, {@link ToolsConfig#NONE} when absent
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
         DatabaseConfig database, UpstreamPool upstreamPool, OperationsConfig operations, RateLimitConfig rateLimits,
-        CreditConfig credits, boolean clusterState, JsonObject raw) {
+        CreditConfig credits, boolean clusterState, ToolsConfig tools, JsonObject raw) {
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();

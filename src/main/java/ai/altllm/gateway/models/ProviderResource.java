@@ -3,6 +3,7 @@ package ai.altllm.gateway.models;
 import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.BuildInfo;
+import ai.altllm.gateway.tools.BuiltinTools;
 import ai.altllm.gateway.web.Public;
 import ai.altllm.gateway.web.Routes;
 import jakarta.annotation.PostConstruct;
@@ -25,6 +26,9 @@ public class ProviderResource {
     @Inject
     Catalog catalog;
 
+    @Inject
+    BuiltinTools builtinTools;
+
     private String json;
 
     @PostConstruct
@@ -45,6 +49,7 @@ public class ProviderResource {
                 .add("models", catalog.size())
                 .add("endpoints", endpoints)
                 .add("features", JSON.createArrayBuilder(catalog.features()))
+                .add("builtin_tools", builtinTools())
                 .add("rate_limits", JSON.createObjectBuilder()
                         .add("scope", "api_key")
                         .add("window", "1m")
@@ -62,6 +67,13 @@ public class ProviderResource {
                         .add("insufficient", JSON.createObjectBuilder().add("status", 402)
                                 .add("code", "insufficient_quota")))
                 .build().toString();
+    }
+
+    /** The tools the gateway runs itself, each with the JSON Schema of its arguments. */
+    private JsonArrayBuilder builtinTools() {
+        JsonArrayBuilder tools = JSON.createArrayBuilder();
+        builtinTools.definitions().forEach(definition -> tools.add(definition.asJsonObject().get("function")));
+        return tools;
     }
 
     @GET

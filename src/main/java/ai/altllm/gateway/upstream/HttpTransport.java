@@ -85,6 +85,24 @@ public class HttpTransport {
         request.setHeader("Authorization", "Bearer " + bearerKey);
         request.setHeader("Accept", stream ? "text/event-stream" : "application/json");
         request.setBody(body, ContentType.APPLICATION_JSON);
+        return execute(request, timeouts, stream, listener);
+    }
+
+    /**
+     * GETs a JSON document, with an optional credential header (name and value, or nulls); the body or the failure
+     * flows to the listener, never blocking the caller.
+     */
+    public Exchange getJson(URI uri, String keyHeader, String key, Timeouts timeouts, UpstreamListener listener) {
+        SimpleHttpRequest request = SimpleHttpRequest.create("GET", uri);
+        request.setHeader("Accept", "application/json");
+        if (keyHeader != null && key != null) {
+            request.setHeader(keyHeader, key);
+        }
+        return execute(request, timeouts, false, listener);
+    }
+
+    private Exchange execute(SimpleHttpRequest request, Timeouts timeouts, boolean stream,
+            UpstreamListener listener) {
         HttpClientContext context = HttpClientContext.create();
         // The socket timeout is a backstop that also frees the connection of an abandoned, silent exchange; the
         // deadline checks below tell first byte, idle and total apart.

@@ -45,6 +45,12 @@ class ChatValidatorTest {
         ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"a b\"}}]|tools[0].function.name",
         ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":[]}}]|tools[0].function.parameters",
         ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}},{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]|tools[1].function.name",
+        ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{\"type\":\"objekt\"}}}]|tools[0].function.parameters",
+        ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{\"type\":\"object\",\"required\":\"city\"}}}]|tools[0].function.parameters",
+        ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{}}},{\"type\":\"function\",\"function\":{\"name\":\"g\",\"parameters\":{\"properties\":{\"a\":{\"type\":5}}}}}]|tools[1].function.parameters",
+        ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"\"}}]|tools[0].function.name",
+        ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"this_name_is_far_too_long_for_openai_tools_it_has_more_than_64_chars\"}}]|tools[0].function.name",
+        ",\"builtin_tools\":\"no\"|builtin_tools",
         ",\"tool_choice\":\"always\"|tool_choice",
         ",\"tool_choice\":\"required\"|tool_choice",
         ",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"g\"}}|tool_choice",
@@ -71,6 +77,22 @@ class ChatValidatorTest {
         assertEquals("messages[0].content", assertThrows(ApiException.class, () -> ChatValidator.check(RequestBody
                 .parse("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"x\"}]}]}"
                         .getBytes(StandardCharsets.UTF_8)), true)).param());
+    }
+
+    @Test
+    void toolMessagesNeedTheirCallId() {
+        assertEquals("messages[1].tool_call_id", assertThrows(ApiException.class, () -> ChatValidator.check(RequestBody
+                .parse(("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"tool\","
+                        + "\"content\":\"r\"}]}").getBytes(StandardCharsets.UTF_8)), true)).param());
+    }
+
+    @Test
+    void acceptsRealToolSchemasAndTheBuiltinSwitch() {
+        assertDoesNotThrow(() -> ChatValidator.check(body(",\"builtin_tools\":false,\"tools\":[{\"type\":\"function\","
+                + "\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\",\"properties\":"
+                + "{\"city\":{\"type\":\"string\"},\"unit\":{\"enum\":[\"c\",\"f\"]},\"days\":{\"type\":"
+                + "[\"integer\",\"null\"],\"minimum\":1}},\"required\":[\"city\"],\"additionalProperties\":false}}}]"),
+                true));
     }
 
     @Test

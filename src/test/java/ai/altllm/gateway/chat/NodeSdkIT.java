@@ -3,6 +3,7 @@ package ai.altllm.gateway.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.testsupport.ChatClient;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.NodeScript;
 import ai.altllm.gateway.testsupport.OpenAiJson;
@@ -35,6 +36,12 @@ class NodeSdkIT extends UpstreamIT {
                 OpenAiJson.contentChunk("lo"), OpenAiJson.finishChunk("stop"), OpenAiJson.usageChunk(5, 2), "[DONE]"),
                 false);
         upstream.enqueueJson(200, TOOL_CALL);
+        upstream.enqueueStream(Duration.ofMillis(10), List.of(OpenAiJson.roleChunk(),
+                OpenAiJson.toolCallChunk(0, "call_s", "get_weather", "{\"city\":"),
+                OpenAiJson.toolCallChunk(0, null, null, "\"Paris\"}"), OpenAiJson.finishChunk("tool_calls"),
+                OpenAiJson.usageChunk(6, 4), "[DONE]"), false);
+        upstream.enqueueStream(Duration.ofMillis(10), List.of(OpenAiJson.roleChunk(), OpenAiJson.contentChunk("Sunny"),
+                OpenAiJson.finishChunk("stop"), OpenAiJson.usageChunk(8, 2), "[DONE]"), false);
         upstream.enqueueJson(500, "{\"error\":{\"message\":\"upstream exploded\",\"type\":\"server_error\"}}");
     }
 
@@ -45,10 +52,16 @@ class NodeSdkIT extends UpstreamIT {
         String output = NodeScript.run("sdk.e2e.mjs", Duration.ofSeconds(120), gateway.uri("/v1").toString(), key,
                 major);
         assertTrue(output.contains("conformance: ok"), output);
-        assertEquals(requestsBefore + 4, upstream.requestCount(), "refused requests never reach the upstream");
+        assertEquals(requestsBefore + 6, upstream.requestCount(), "refused requests never reach the upstream");
         for (int i = 0; i < 4; i++) {
             upstream.take(Duration.ofSeconds(1));
         }
+        JsonObject followUp = ChatClient.json(upstream.take(Duration.ofSeconds(1)).body());
+        JsonObject toolResult = followUp.getJsonArray("messages").getJsonObject(2);
+        assertEquals("tool", toolResult.getString("role"));
+        assertEquals("call_s", toolResult.getString("tool_call_id"));
+        assertEquals("{\"sky\":\"sunny\"}", toolResult.getString("content"));
+        upstream.take(Duration.ofSeconds(1));
         return key;
     }
 
@@ -56,21 +69,22 @@ class NodeSdkIT extends UpstreamIT {
     void currentMajorSevenAndItsUsage() throws Exception {
         String key = run("7");
         JsonObject usage = null;
-        for (int i = 0; i < 40 && (usage == null || usage.getJsonArray("data").size() < 4); i++) {
+        for (int i = 0; i < 40 && (usage == null || usage.getJsonArray("data").size() < 6); i++) {
             Thread.sleep(250);
             usage = Gateway.json(new Gateway(base).send(HttpRequest.newBuilder(new Gateway(base).uri("/v1/usage"))
                     .header("Authorization", "Bearer " + key)));
         }
-        assertEquals(4, usage.getJsonArray("data").size(), "chat, stream, tools and the failed call: " + usage);
+        assertEquals(6, usage.getJsonArray("data").size(), "chat, stream, tools, the runner's two and the failed call: "
+                + usage);
         Set<String> outcomes = usage.getJsonArray("data").stream().map(JsonObject.class::cast)
                 .map(r -> r.getString("outcome")).collect(Collectors.toSet());
         assertTrue(outcomes.contains("ok") && outcomes.size() == 2, outcomes.toString());
         JsonObject totals = usage.getJsonObject("totals");
-        assertEquals(4, totals.getInt("requests"));
-        assertEquals(5 + 5 + 9, totals.getInt("prompt_tokens"), totals.toString());
-        assertEquals(3 + 2 + 7, totals.getInt("completion_tokens"), totals.toString());
+        assertEquals(6, totals.getInt("requests"));
+        assertEquals(5 + 5 + 9 + 6 + 8, totals.getInt("prompt_tokens"), totals.toString());
+        assertEquals(3 + 2 + 7 + 4 + 2, totals.getInt("completion_tokens"), totals.toString());
         // it-basic costs 0.000001 per prompt and 0.000002 per completion token.
-        assertEquals("0.000043", totals.getString("cost"));
+        assertEquals("0.000069", totals.getString("cost"));
     }
 
     @Test

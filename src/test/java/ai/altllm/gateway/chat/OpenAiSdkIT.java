@@ -18,6 +18,13 @@ import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import ai.altllm.gateway.testsupport.ChatClient;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -63,6 +70,41 @@ class OpenAiSdkIT extends UpstreamIT {
             chunks.forEach(c -> assertEquals("it-basic", c.model()));
         }
         upstream.take(Duration.ofSeconds(5));
+    }
+
+    /** A function tool as the SDK's helper defines it: the schema is generated from the class. */
+    @JsonClassDescription("The current weather of a city")
+    public static class GetWeather {
+        @JsonPropertyDescription("The city name")
+        public String city;
+    }
+
+    @Test
+    void functionToolHelpersRoundTripThroughTheGateway() {
+        upstream.enqueueJson(200, OpenAiJson.toolCalls(12, 6, "call_w", "GetWeather", "{\"city\":\"Paris\"}"));
+        ChatCompletionCreateParams ask = ChatCompletionCreateParams.builder().model("it-basic")
+                .addUserMessage("Weather in Paris?").addTool(GetWeather.class).build();
+        ChatCompletion turn = client.chat().completions().create(ask);
+        assertEquals(ChatCompletion.Choice.FinishReason.TOOL_CALLS, turn.choices().get(0).finishReason());
+        ChatCompletionMessageToolCall call = turn.choices().get(0).message().toolCalls().orElseThrow().get(0);
+        assertEquals("Paris", call.asFunction().function().arguments(GetWeather.class).city);
+        JsonObject sent = ChatClient.json(upstream.take(Duration.ofSeconds(5)).body());
+        JsonObject function = sent.getJsonArray("tools").getJsonObject(0).getJsonObject("function");
+        assertEquals("GetWeather", function.getString("name"));
+        assertEquals("string", function.getJsonObject("parameters").getJsonObject("properties")
+                .getJsonObject("city").getString("type"), "the SDK's generated schema reaches the upstream intact");
+
+        upstream.enqueueChat("It is sunny in Paris.", 20, 5);
+        ChatCompletion answer = client.chat().completions().create(ask.toBuilder()
+                .addMessage(turn.choices().get(0).message())
+                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(call.asFunction().id())
+                        .contentAsJson(java.util.Map.of("sky", "sunny")).build())
+                .build());
+        assertEquals("It is sunny in Paris.", answer.choices().get(0).message().content().orElseThrow());
+        JsonArray history = ChatClient.json(upstream.take(Duration.ofSeconds(5)).body()).getJsonArray("messages");
+        assertEquals("call_w", history.getJsonObject(1).getJsonArray("tool_calls").getJsonObject(0).getString("id"));
+        assertEquals("tool", history.getJsonObject(2).getString("role"));
+        assertEquals("call_w", history.getJsonObject(2).getString("tool_call_id"));
     }
 
     @Test

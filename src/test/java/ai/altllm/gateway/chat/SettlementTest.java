@@ -66,4 +66,20 @@ class SettlementTest {
         assertEquals(40, event.completionTokens());
         assertEquals(0, new BigDecimal("0.000246").compareTo(event.cost()), event.cost().toPlainString());
     }
+
+    @Test
+    void everyToolRoundIsBilledAndReportedAsOneTotal() {
+        List<UsageEvent> events = new ArrayList<>();
+        Settlement settlement = new Settlement("req_2", "key_1", "acct_1", MODEL, 99, events::add);
+        settlement.usage(Json.createObjectBuilder().add("prompt_tokens", 100).add("completion_tokens", 20).build());
+        settlement.nextRound(400);
+        settlement.nextRound(300);
+        settlement.usage(Json.createObjectBuilder().add("prompt_tokens", 500).add("completion_tokens", 50).build());
+        assertEquals(900 + 70, settlement.totalUsage().getInt("total_tokens"),
+                "a round without usage is estimated from its request size");
+        settlement.settle("ok");
+        assertEquals(900, events.get(0).promptTokens());
+        assertEquals(70, events.get(0).completionTokens());
+        assertEquals(0, new BigDecimal("0.000708").compareTo(events.get(0).cost()), events.get(0).cost().toPlainString());
+    }
 }

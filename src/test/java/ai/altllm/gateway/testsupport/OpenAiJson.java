@@ -9,17 +9,38 @@ public final class OpenAiJson {
     }
 
     public static String chatCompletion(String content, int promptTokens, int completionTokens) {
+        return completion("chatcmpl-upstream1", Json.createObjectBuilder().add("role", "assistant")
+                .add("content", content).add("refusal", jakarta.json.JsonValue.NULL), "stop", promptTokens,
+                completionTokens);
+    }
+
+    /**
+     * A non-streamed answer calling tools: {@code calls} holds id, name and arguments (JSON text) per call, in order.
+     */
+    public static String toolCalls(int promptTokens, int completionTokens, String... calls) {
+        jakarta.json.JsonArrayBuilder array = Json.createArrayBuilder();
+        for (int i = 0; i + 2 < calls.length; i += 3) {
+            array.add(Json.createObjectBuilder().add("id", calls[i]).add("type", "function")
+                    .add("function", Json.createObjectBuilder().add("name", calls[i + 1])
+                            .add("arguments", calls[i + 2])));
+        }
+        return completion("chatcmpl-upstream-tools", Json.createObjectBuilder().add("role", "assistant")
+                .add("content", jakarta.json.JsonValue.NULL).add("tool_calls", array), "tool_calls", promptTokens,
+                completionTokens);
+    }
+
+    private static String completion(String id, jakarta.json.JsonObjectBuilder message, String finishReason,
+            int promptTokens, int completionTokens) {
         return Json.createObjectBuilder()
-                .add("id", "chatcmpl-upstream1")
+                .add("id", id)
                 .add("object", "chat.completion")
                 .add("created", 1704067200)
                 .add("model", "upstream-model")
                 .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("index", 0)
-                        .add("message", Json.createObjectBuilder().add("role", "assistant").add("content", content)
-                                .add("refusal", jakarta.json.JsonValue.NULL))
+                        .add("message", message)
                         .add("logprobs", jakarta.json.JsonValue.NULL)
-                        .add("finish_reason", "stop")))
+                        .add("finish_reason", finishReason)))
                 .add("usage", usage(promptTokens, completionTokens))
                 .build().toString();
     }
