@@ -56,7 +56,8 @@ public final class ConfigParser {
             }
         }
         DatabaseConfig database = DatabaseSection.read(root);
-        return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, root.json());
+        return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, root.json(),
+                VideoSection.read(root));
     }
 
     private static JsonObject readObject(String source, String text) {

@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param source the file it came from, for messages
  * @param database the {@code database} section, or {@code null} for the embedded database
  * @param raw the parsed document, for sections read by their own components
+ * @param video the {@code video} section, or a random per-process token key when it is absent
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
-        DatabaseConfig database, JsonObject raw) {
+        DatabaseConfig database, JsonObject raw, VideoConfig video) {
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();
