@@ -39,12 +39,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Credits are reserved, then settled or refunded exactly once, on a real (H2) task table with a scripted provider. */
+/**
+ * Credits are reserved, then settled or refunded exactly once, on a real task table (embedded H2 here, PostgreSQL in
+ * {@link PostgresTaskLifecycleTest}) with a scripted provider.
+ */
 class TaskLifecycleTest {
 
     private static HikariDataSource pool;
@@ -66,11 +70,16 @@ class TaskLifecycleTest {
         pool.close();
     }
 
+    /** The database under test; subclasses give another. */
+    DataSource dataSource() {
+        return pool;
+    }
+
     @BeforeEach
     void wire() {
         ProviderConfig provider = new ProviderConfig("p", ProviderType.OPENROUTER, URI.create("http://127.0.0.1:9"),
                 Secret.of("k"), Timeouts.DEFAULTS);
-        repository = new TaskRepository(pool);
+        repository = new TaskRepository(dataSource());
         lifecycle = new TaskLifecycle(repository, id -> new TaskLifecycle.Route(provider, upstream), credits, clock,
                 2000);
     }
