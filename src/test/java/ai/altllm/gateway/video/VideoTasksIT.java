@@ -100,6 +100,19 @@ class VideoTasksIT extends UpstreamIT {
         Recorded content = upstream.take(WAIT);
         assertRequest("GET", "/or/api/v1/videos/or-job-1/content", content);
         assertEquals("Bearer it-openrouter-key", content.header("Authorization"));
+        assertEquals(401, video.withKey("altllm-not-a-key").download(url).statusCode(), "the video needs a key too");
+
+        upstream.enqueueJson(404, "{\"error\":{\"message\":\"video no longer stored\"}}");
+        HttpResponse<byte[]> gone = video.download(url);
+        assertEquals(404, gone.statusCode());
+        assertTrue(new String(gone.body(), StandardCharsets.UTF_8).contains("video no longer stored"));
+        upstream.enqueueFault(ScriptedUpstream.Fault.STALL);
+        long start = System.nanoTime();
+        HttpResponse<byte[]> stalled = video.download(url);
+        assertEquals(504, stalled.statusCode(), new String(stalled.body(), StandardCharsets.UTF_8));
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 8000, "a silent provider fails the download in time");
+        upstream.take(WAIT);
+        upstream.take(WAIT);
     }
 
     @Test
@@ -159,12 +172,26 @@ class VideoTasksIT extends UpstreamIT {
         assertEquals("video_not_ready", ChatClient.json(new String(notReady.body(), StandardCharsets.UTF_8))
                 .getJsonObject("error").getString("code"));
 
-        upstream.enqueueJson(202, openRouterJob("or-exp", "pending", ""));
-        String expiring = video.created("it-video-or", 4, "480p").getString("altllm_status_token");
-        upstream.enqueueJson(200, openRouterJob("or-exp", "expired", ""));
-        JsonObject expired = video.pollFresh(expiring);
-        assertEquals("expired", expired.getString("status"));
-        assertEquals("refunded", expired.getString("credit_state"));
+        Object[][] otherEnds = {
+            {"it-video-or", openRouterJob("or-exp", "pending", ""), openRouterJob("or-exp", "expired", ""), "expired"},
+            {"it-video-or", openRouterJob("or-cxl", "pending", ""), openRouterJob("or-cxl", "cancelled", ""),
+                "cancelled"},
+            {"it-video-ark", "{\"id\":\"cgt-fail\"}", arkTask("cgt-fail", "failed",
+                ",\"error\":{\"code\":\"InputTextSensitive\",\"message\":\"Prompt flagged\"}"), "failed"},
+            {"it-video-ark", "{\"id\":\"cgt-exp\"}", arkTask("cgt-exp", "expired", ""), "expired"},
+        };
+        for (Object[] end : otherEnds) {
+            upstream.enqueueJson(200, (String) end[1]);
+            String token = video.created((String) end[0], "it-video-or".equals(end[0]) ? 4 : 5, "480p")
+                    .getString("altllm_status_token");
+            upstream.enqueueJson(200, (String) end[2]);
+            JsonObject ended = video.pollFresh(token);
+            assertEquals(end[3], ended.getString("status"), (String) end[2]);
+            assertEquals("refunded", ended.getString("credit_state"));
+            if ("failed".equals(end[3])) {
+                assertEquals("Prompt flagged", ended.getJsonObject("error").getString("message"));
+            }
+        }
 
         upstream.enqueueJson(200, "{\"id\":\"cgt-cancel\"}");
         String queued = video.created("it-video-ark", 5, "720p").getString("altllm_status_token");
@@ -173,7 +200,7 @@ class VideoTasksIT extends UpstreamIT {
         assertEquals(200, cancelled.statusCode(), cancelled.body());
         assertEquals("cancelled", Gateway.json(cancelled).getString("status"));
         assertEquals("refunded", Gateway.json(cancelled).getString("credit_state"));
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 11; i++) {
             upstream.take(WAIT);
         }
         assertRequest("DELETE", "/ark/api/v3/contents/generations/tasks/cgt-cancel", upstream.take(WAIT));
