@@ -9,6 +9,7 @@ import ai.altllm.gateway.video.VideoTask.CreditState;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,8 @@ final class TaskLifecycle {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Far longer than any provider's create call may take (its total timeout defaults to 10 minutes). */
+    static final Duration ABANDONED_CREATE = Duration.ofMinutes(30);
 
     private final TaskRepository tasks;
     private final Function<String, Route> routes;
@@ -98,6 +101,14 @@ final class TaskLifecycle {
 
     /** The task as the provider sees it now, asking the provider only when the cached answer is too old. */
     CompletionStage<VideoTask> refresh(VideoTask task) {
+        if (task.upstreamId() == null && !task.status().terminal()
+                && clock.instant().isAfter(task.createdAt().plus(ABANDONED_CREATE))) {
+            // The gateway stopped between storing the task and hearing from the provider: nothing runs upstream
+            // under this task's name, so it ends here and its hold is released.
+            tasks.refreshed(task.id(), VideoStatus.FAILED, null, null, "The provider never accepted the task.",
+                    clock.instant());
+            return CompletableFuture.completedFuture(closeCredits(load(task.id())));
+        }
         if (task.status().terminal() || task.upstreamId() == null || isFresh(task)) {
             return CompletableFuture.completedFuture(closeCredits(task));
         }

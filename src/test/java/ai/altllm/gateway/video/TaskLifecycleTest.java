@@ -207,6 +207,22 @@ class TaskLifecycleTest {
                 () -> lifecycle.create(different, "retry-1")).code());
     }
 
+    @Test
+    void aTaskTheProviderNeverAcceptedIsFailedAndRefundedWhenPolledLongAfter() {
+        CompletableFuture<VideoJob> never = new CompletableFuture<>();
+        upstream.creates.add(never);
+        lifecycle.create(request("acct_crash"), "crash-1");
+        VideoTask stuck = repository.byIdempotencyKey("key_acct_crash", "crash-1").orElseThrow().task();
+        assertEquals(VideoStatus.QUEUED, lifecycle.refresh(stuck).toCompletableFuture().join().status(),
+                "a create still in flight is left alone");
+        clock.advance(TaskLifecycle.ABANDONED_CREATE.plusSeconds(1));
+        VideoTask ended = lifecycle.refresh(lifecycle.load(stuck.id())).toCompletableFuture().join();
+        assertEquals(VideoStatus.FAILED, ended.status());
+        assertEquals(VideoTask.CreditState.REFUNDED, ended.creditState());
+        assertEquals(0, credits.outstanding().signum());
+        assertEquals(0, upstream.statusCalls.get(), "there is no provider job to ask about");
+    }
+
     /** A provider whose answers the test queues. */
     private static final class ScriptedVideo implements VideoUpstream {
 
