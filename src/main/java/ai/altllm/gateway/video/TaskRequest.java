@@ -11,7 +11,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,24 @@ final class TaskRequest {
     private static final Set<String> FIELDS = Set.of("model", "prompt", "duration", "resolution");
 
     private TaskRequest() {
+    }
+
+    /** Far above any valid create body (a 4000-character prompt is at most 16 KB of UTF-8). */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** Reads at most {@link #MAX_BODY_BYTES}, so an oversized body costs no more memory than that. */
+    static JsonObject parse(InputStream in) {
+        byte[] body;
+        try {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new ApiException(400, "invalid_request_error", "invalid_json", null, "The body could not be read.");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "request_too_large", "A task request must be at most " + MAX_BODY_BYTES
+                    + " bytes.");
+        }
+        return parse(new String(body, StandardCharsets.UTF_8));
     }
 
     static JsonObject parse(String body) {

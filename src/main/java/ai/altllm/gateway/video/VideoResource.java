@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +61,7 @@ public class VideoResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public void create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    public void create(InputStream body, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Suspended AsyncResponse response) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.invalid("Idempotency-Key", "Idempotency-Key must be 1 to 200 visible ASCII characters");

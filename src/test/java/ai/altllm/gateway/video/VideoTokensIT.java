@@ -156,6 +156,7 @@ class VideoTokensIT extends UpstreamIT {
             {"{\"model\":\"it-video-or\",\"prompt\":\"x\",\"seed\":1}", 400, "invalid_value"},
             {"{\"model\":\"it-video-or\",\"prompt\":", 400, "invalid_json"},
             {"{\"prompt\":\"x\"}", 400, "invalid_value"},
+            {"{\"model\":\"it-video-or\",\"prompt\":\"" + "x".repeat(70_000) + "\"}", 413, "request_too_large"},
         };
         for (Object[] c : cases) {
             assertEquals(c[2], error(video.create((String) c[0], null), (int) c[1]).getString("code"), (String) c[0]);
