@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -41,16 +42,22 @@ final class TaskLifecycle {
     private final VideoCredits credits;
     private final Clock clock;
     private final long pollCacheMs;
+    private final Executor storage;
     /** Polls of one task that arrive together share one provider call. */
     private final ConcurrentHashMap<String, CompletableFuture<VideoTask>> refreshing = new ConcurrentHashMap<>();
 
+    /**
+     * @param storage runs what follows a provider's answer (database writes, ledger calls), so that they never block
+     *     the HTTP client's I/O threads, on which the answer arrives
+     */
     TaskLifecycle(TaskRepository tasks, Function<String, Route> routes, VideoCredits credits, Clock clock,
-            long pollCacheMs) {
+            long pollCacheMs, Executor storage) {
         this.tasks = tasks;
         this.routes = routes;
         this.credits = credits;
         this.clock = clock;
         this.pollCacheMs = pollCacheMs;
+        this.storage = storage;
     }
 
     CompletionStage<Created> create(NewTask request, String idempotencyKey) {
@@ -79,7 +86,7 @@ final class TaskLifecycle {
             tasks.closeCredits(task.id(), CreditState.REFUNDED, BigDecimal.ZERO);
             throw refused;
         }
-        return route.upstream().create(route.provider(), request.request()).handle((job, failure) -> {
+        return route.upstream().create(route.provider(), request.request()).handleAsync((job, failure) -> {
             if (failure != null) {
                 ApiException reason = apiException(failure);
                 tasks.refreshed(task.id(), VideoStatus.FAILED, null, null, reason.getMessage(), clock.instant());
@@ -88,7 +95,7 @@ final class TaskLifecycle {
             }
             tasks.accepted(task.id(), job, clock.instant());
             return new Created(closeCredits(load(task.id())), false);
-        });
+        }, storage);
     }
 
     private static Created retried(TaskRepository.Prior prior, String fingerprint) {
@@ -118,7 +125,7 @@ final class TaskLifecycle {
             return running;
         }
         Route route = routes.apply(task.provider());
-        route.upstream().status(route.provider(), task.upstreamId()).whenComplete((job, failure) -> {
+        route.upstream().status(route.provider(), task.upstreamId()).whenCompleteAsync((job, failure) -> {
             refreshing.remove(task.id(), mine);
             try {
                 if (failure != null) {
@@ -130,7 +137,7 @@ final class TaskLifecycle {
             } catch (RuntimeException e) {
                 mine.completeExceptionally(e);
             }
-        });
+        }, storage);
         return mine;
     }
 
@@ -146,10 +153,10 @@ final class TaskLifecycle {
                     "Only a queued task can be cancelled; this one is " + task.status().wire() + ".");
         }
         Route route = routes.apply(task.provider());
-        return route.upstream().cancel(route.provider(), task.upstreamId()).thenApply(ignored -> {
+        return route.upstream().cancel(route.provider(), task.upstreamId()).thenApplyAsync(ignored -> {
             tasks.refreshed(task.id(), VideoStatus.CANCELLED, task.progress(), null, null, clock.instant());
             return closeCredits(load(task.id()));
-        });
+        }, storage);
     }
 
     /**

@@ -9,6 +9,8 @@ import ai.altllm.gateway.upstream.VideoStatus;
 import ai.altllm.gateway.upstream.VideoUpstream;
 import ai.altllm.gateway.web.Paging;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -45,6 +47,10 @@ public class VideoTasks {
     @Any
     Instance<VideoUpstream> upstreamBeans;
 
+    /** The server's default pool: database and ledger work after a provider answered runs here, off its I/O threads. */
+    @Resource
+    ManagedExecutorService storage;
+
     private StatusTokens tokens;
     private TaskRepository repository;
     private TaskLifecycle lifecycle;
@@ -62,7 +68,7 @@ public class VideoTasks {
         repository = new TaskRepository(database.dataSource());
         List<VideoUpstream> upstreams = upstreamBeans.stream().toList();
         lifecycle = new TaskLifecycle(repository, provider -> route(provider, upstreams), credits, Clock.systemUTC(),
-                video.pollCacheMs());
+                video.pollCacheMs(), storage);
     }
 
     private TaskLifecycle.Route route(String providerId, List<VideoUpstream> upstreams) {

@@ -81,7 +81,7 @@ class TaskLifecycleTest {
                 Secret.of("k"), Timeouts.DEFAULTS);
         repository = new TaskRepository(dataSource());
         lifecycle = new TaskLifecycle(repository, id -> new TaskLifecycle.Route(provider, upstream), credits, clock,
-                2000);
+                2000, Runnable::run);
     }
 
     private NewTask request(String account) {
