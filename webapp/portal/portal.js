@@ -46,19 +46,26 @@ async function signinPage() {
   });
 }
 
-async function keysPage() {
+// The signed-in user for pages behind sign-in, with the header's name and sign-out wired; null after redirecting.
+async function signedIn() {
   let me;
   try {
     me = await api('GET', 'api/session');
   } catch (e) {
     location.assign('index.html');
-    return;
+    return null;
   }
   document.getElementById('who').textContent = me.admin ? 'admin' : me.account.name;
   document.getElementById('signout').addEventListener('click', async () => {
     await api('DELETE', 'api/session');
     location.assign('index.html');
   });
+  return me;
+}
+
+async function keysPage() {
+  const me = await signedIn();
+  if (!me) return;
   const models = (await api('GET', '../v1/models')).data;
   const box = document.getElementById('key-models');
   for (const model of models) {
@@ -199,5 +206,47 @@ async function builtinTools() {
   }
 }
 
-const pages = { signin: signinPage, keys: keysPage, models: modelsPage };
+async function videosPage() {
+  if (!(await signedIn())) return;
+  const filter = document.getElementById('status-filter');
+  filter.addEventListener('change', () => listVideos(filter.value));
+  await listVideos('');
+}
+
+async function listVideos(status) {
+  const tasks = (await api('GET', 'api/videos' + (status ? '?status=' + encodeURIComponent(status) : ''))).data;
+  const body = document.querySelector('#videos tbody');
+  body.replaceChildren();
+  document.getElementById('videos-empty').hidden = tasks.length > 0;
+  for (const task of tasks) {
+    const row = el('tr');
+    row.dataset.taskId = task.id;
+    const cost = task.charged_credits !== null
+      ? task.charged_credits + (task.credit_state === 'refunded' ? ' (refunded ' + task.estimated_credits + ')' : '')
+      : task.estimated_credits + ' (held)';
+    const statusCell = el('td', task.status, 'status');
+    if (task.error) statusCell.append(el('br'), el('span', task.error.message, 'error'));
+    row.append(el('td', when(task.created_at)), el('td', task.model), el('td', task.prompt),
+      statusCell, el('td', task.progress === null ? '—' : task.progress + '%', 'progress'),
+      el('td', cost, 'cost'));
+    const media = el('td');
+    if (task.video_url) {
+      const player = el('video');
+      player.controls = true;
+      player.preload = 'none';
+      player.width = 240;
+      player.src = task.video_url;
+      const link = el('a', 'Download');
+      link.href = task.video_url;
+      link.download = task.id + '.mp4';
+      media.append(player, el('br'), link);
+    } else {
+      media.textContent = '—';
+    }
+    row.append(media);
+    body.append(row);
+  }
+}
+
+const pages = { signin: signinPage, keys: keysPage, videos: videosPage, models: modelsPage };
 pages[document.body.dataset.page]().catch((e) => console.error(e));

@@ -1,10 +1,10 @@
 // Drives the portal in a real headless Chromium: sign in, create a key, see it once, use it, revoke it.
 // Usage: node portal.e2e.mjs <gateway base URL> <admin key>. Exits non-zero with a reason on any failure.
-import { chromium } from 'playwright-core';
+import { newPage, openBrowser, urlFor } from './browser.mjs';
 import assert from 'node:assert/strict';
 
 const [base, adminKey] = process.argv.slice(2);
-const url = (path) => new URL(path.replace(/^\//, ''), base.endsWith('/') ? base : base + '/').toString();
+const url = urlFor(base);
 
 async function admin(method, path, body) {
   const response = await fetch(url(path), { method, body: body && JSON.stringify(body),
@@ -16,17 +16,9 @@ async function admin(method, path, body) {
 const suffix = Date.now().toString(36);
 const account = await admin('POST', '/admin/v1/accounts', { name: `e2e-team-${suffix}`, password: 'correct horse battery' });
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await openBrowser();
 try {
-  const page = await (await browser.newContext()).newPage();
-  // Uncaught exceptions, and console errors other than the browser's own note on an expected 401/404 response.
-  const consoleErrors = [];
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
-  });
+  const { page, consoleErrors } = await newPage(browser);
 
   await page.goto(url('/'));
   await page.getByLabel('Account').fill(account.name);

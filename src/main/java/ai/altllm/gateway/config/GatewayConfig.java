@@ -16,10 +16,11 @@ import java.util.Optional;
  *     "cluster"}) rather than kept in memory ({@code "memory"}, the default)
  * @param raw the parsed document, for sections read by their own components
  * @param tools the {@code tools} section, {@link ToolsConfig#NONE} when absent
+ * @param video the {@code video} section, or a random per-process token key when it is absent
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
         DatabaseConfig database, UpstreamPool upstreamPool, OperationsConfig operations, RateLimitConfig rateLimits,
-        CreditConfig credits, boolean clusterState, ToolsConfig tools, JsonObject raw) {
+        CreditConfig credits, boolean clusterState, ToolsConfig tools, VideoConfig video, JsonObject raw) {
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();

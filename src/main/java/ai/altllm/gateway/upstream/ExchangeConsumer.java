@@ -75,7 +75,9 @@ final class ExchangeConsumer implements AsyncResponseConsumer<Void> {
         long now = System.nanoTime();
         firstByteNanos = now;
         lastActivityNanos = now;
-        status = response.getCode();
+        // Any 2xx is success: video providers answer a created job with 202.
+        int code = response.getCode();
+        status = code / 100 == 2 ? 200 : code;
         boolean eventStream = contentType != null && "text/event-stream".equalsIgnoreCase(contentType.getMimeType());
         if (status == 200 && stream && eventStream) {
             sse = new SseParser(MAX_BODY, this::event);

@@ -4,6 +4,7 @@ import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.config.Timeouts;
 import ai.altllm.gateway.config.UpstreamPool;
+import ai.altllm.gateway.errors.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -81,10 +83,43 @@ public class HttpTransport {
     /** POSTs a JSON body with a bearer key; the answer flows to the listener, never blocking the caller. */
     public Exchange postJson(URI uri, String bearerKey, byte[] body, Timeouts timeouts, boolean stream,
             UpstreamListener listener) {
-        SimpleHttpRequest request = SimpleHttpRequest.create("POST", uri);
+        return send("POST", uri, bearerKey, body, timeouts, stream, listener);
+    }
+
+    /**
+     * Sends one non-streamed JSON request ({@code body} may be null, e.g. for GET) and completes with the body of a
+     * 2xx answer, or exceptionally with the {@link ai.altllm.gateway.errors.ApiException} the client should see.
+     */
+    public CompletableFuture<String> json(String method, URI uri, String bearerKey, byte[] body, Timeouts timeouts) {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        StringBuilder text = new StringBuilder();
+        send(method, uri, bearerKey, body, timeouts, false, new UpstreamListener() {
+            @Override
+            public void onData(String data) {
+                text.append(data);
+            }
+
+            @Override
+            public void onComplete() {
+                answer.complete(text.toString());
+            }
+
+            @Override
+            public void onFailure(ApiException failure) {
+                answer.completeExceptionally(failure);
+            }
+        });
+        return answer;
+    }
+
+    private Exchange send(String method, URI uri, String bearerKey, byte[] body, Timeouts timeouts, boolean stream,
+            UpstreamListener listener) {
+        SimpleHttpRequest request = SimpleHttpRequest.create(method, uri);
         request.setHeader("Authorization", "Bearer " + bearerKey);
         request.setHeader("Accept", stream ? "text/event-stream" : "application/json");
-        request.setBody(body, ContentType.APPLICATION_JSON);
+        if (body != null) {
+            request.setBody(body, ContentType.APPLICATION_JSON);
+        }
         return execute(request, timeouts, stream, listener);
     }
 
@@ -103,14 +138,9 @@ public class HttpTransport {
 
     private Exchange execute(SimpleHttpRequest request, Timeouts timeouts, boolean stream,
             UpstreamListener listener) {
-        HttpClientContext context = HttpClientContext.create();
-        // The socket timeout is a backstop that also frees the connection of an abandoned, silent exchange; the
-        // deadline checks below tell first byte, idle and total apart.
-        long silence = Math.max(timeouts.firstByteMs(), timeouts.idleMs()) + 1000;
-        context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(silence)).build());
         ExchangeConsumer consumer = new ExchangeConsumer(stream, timeouts, listener);
-        Future<Void> future = client.execute(SimpleRequestProducer.create(request), consumer, null, context,
-                new FutureCallback<>() {
+        Future<Void> future = client.execute(SimpleRequestProducer.create(request), consumer, null,
+                context(timeouts), new FutureCallback<>() {
                     @Override
                     public void completed(Void result) {
                         // The consumer has already told the listener.
@@ -139,6 +169,42 @@ public class HttpTransport {
                 consumer.resume();
             }
         };
+    }
+
+    /**
+     * GETs a binary body (a video) into the sink with back-pressure. The key is sent only when given: a provider's
+     * signed storage URL must never receive the provider key. Silence longer than the provider's first-byte or idle
+     * timeout fails the download; its total length is not limited, since a large video may take long to pass on.
+     */
+    public Download download(URI uri, String bearerKeyOrNull, Timeouts timeouts, ByteSink sink) {
+        SimpleHttpRequest request = SimpleHttpRequest.create("GET", uri);
+        if (bearerKeyOrNull != null) {
+            request.setHeader("Authorization", "Bearer " + bearerKeyOrNull);
+        }
+        ByteRelay relay = new ByteRelay(sink);
+        Future<Void> future = client.execute(SimpleRequestProducer.create(request), relay, null, context(timeouts),
+                null);
+        return new Download() {
+            @Override
+            public void resume() {
+                relay.resume();
+            }
+
+            @Override
+            public void cancel() {
+                relay.abandon();
+                future.cancel(true);
+            }
+        };
+    }
+
+    private static HttpClientContext context(Timeouts timeouts) {
+        HttpClientContext context = HttpClientContext.create();
+        // The socket timeout is a backstop that also frees the connection of an abandoned, silent exchange; the
+        // deadline checks tell first byte, idle and total apart.
+        long silence = Math.max(timeouts.firstByteMs(), timeouts.idleMs()) + 1000;
+        context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(silence)).build());
+        return context;
     }
 
     private void watch(ExchangeConsumer consumer, Future<Void> future) {

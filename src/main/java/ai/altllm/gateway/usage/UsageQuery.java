@@ -1,6 +1,7 @@
 package ai.altllm.gateway.usage;
 
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.web.Paging;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -28,17 +29,6 @@ final class UsageQuery {
     }
 
     static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the same message as an out-of-range number
-        }
-        throw ApiException.invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+        return Paging.limit(value, DEFAULT_LIMIT, MAX_LIMIT);
     }
 }

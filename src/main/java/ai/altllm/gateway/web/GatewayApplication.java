@@ -19,9 +19,11 @@ import ai.altllm.gateway.portal.PortalAccountsResource;
 import ai.altllm.gateway.portal.PortalFiles;
 import ai.altllm.gateway.portal.PortalFilter;
 import ai.altllm.gateway.portal.PortalKeysResource;
+import ai.altllm.gateway.portal.PortalVideosResource;
 import ai.altllm.gateway.portal.SessionResource;
 import ai.altllm.gateway.usage.AdminUsageResource;
 import ai.altllm.gateway.usage.UsageResource;
+import ai.altllm.gateway.video.VideoResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
@@ -39,7 +41,7 @@ public class GatewayApplication extends Application {
             ProviderResource.class, ChatResource.class, KeyResource.class, AccountsResource.class, KeysResource.class,
             PortalFiles.class, SessionResource.class, PortalKeysResource.class, PortalAccountsResource.class,
             UsageResource.class, AdminUsageResource.class, MetricsResource.class, CreditsResource.class,
-            CreditsAdminResource.class);
+            CreditsAdminResource.class, VideoResource.class, PortalVideosResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
             AdminFilter.class, PortalFilter.class, ChatAccept.class, AdmissionFilter.class);

@@ -62,6 +62,12 @@ public final class ScriptedUpstream implements AutoCloseable {
                 .body(json).build());
     }
 
+    /** A binary answer, such as a video. */
+    public void enqueueBytes(int status, String contentType, byte[] body) {
+        server.enqueue(new MockResponse.Builder().code(status).setHeader("Content-Type", contentType)
+                .body(new okio.Buffer().write(body)).build());
+    }
+
     /** A complete non-streamed {@code chat.completion} whose message content is the given text. */
     public void enqueueChat(String content, int promptTokens, int completionTokens) {
         enqueueJson(200, OpenAiJson.chatCompletion(content, promptTokens, completionTokens));

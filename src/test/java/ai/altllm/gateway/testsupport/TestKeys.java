@@ -54,6 +54,20 @@ public final class TestKeys {
         return admin(gateway, path, body);
     }
 
+    /** A fresh account (optionally with a portal password, else {@code null}); returns its unique name. */
+    public static String account(Gateway gateway, String name, String password) {
+        String account = name + "-" + Long.toString(System.nanoTime(), 36);
+        admin(gateway, "/admin/v1/accounts", "{\"name\":\"" + account + "\""
+                + (password == null ? "" : ",\"password\":\"" + password + "\"") + "}");
+        return account;
+    }
+
+    /** A new key in an existing account: the admin API's answer, with {@code id}, {@code account} and {@code key}. */
+    public static jakarta.json.JsonObject issue(Gateway gateway, String account, String name) {
+        return Gateway.json(admin(gateway, "/admin/v1/keys", "{\"account\":\"" + account + "\",\"name\":\"" + name
+                + "\"}"));
+    }
+
     private static HttpResponse<String> admin(Gateway gateway, String path, String body) {
         HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri(path))
                 .header("Authorization", "Bearer " + System.getenv("ALTLLM_ADMIN_KEY"))

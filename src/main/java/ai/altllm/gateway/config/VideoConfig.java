@@ -1,0 +1,28 @@
+package ai.altllm.gateway.config;
+
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * Settings of asynchronous video tasks: the keys that sign status tokens and how long tokens and cached statuses live.
+ *
+ * @param signingKeys every active token signing key by key id (one or two, so keys can rotate)
+ * @param activeKey the key id new tokens are signed with
+ * @param tokenTtlSeconds how long a status token stays valid after its task was created
+ * @param pollCacheMs how long an upstream status is reused before a poll asks the provider again
+ * @param ephemeral true when no {@code video} section was configured and a random per-process key is used
+ */
+public record VideoConfig(Map<String, byte[]> signingKeys, String activeKey, long tokenTtlSeconds, long pollCacheMs,
+        boolean ephemeral) {
+
+    public static final long DEFAULT_TOKEN_TTL_SECONDS = 7L * 24 * 3600;
+    public static final long DEFAULT_POLL_CACHE_MS = 2000;
+
+    /** No section: tokens are signed with a random key and stop verifying when the process restarts. */
+    static VideoConfig randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new VideoConfig(Map.of("ephemeral", key), "ephemeral", DEFAULT_TOKEN_TTL_SECONDS,
+                DEFAULT_POLL_CACHE_MS, true);
+    }
+}

@@ -1,0 +1,29 @@
+package ai.altllm.gateway.video;
+
+import ai.altllm.gateway.testsupport.TestPostgres;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The same task lifecycle on PostgreSQL (skipped without {@code ALTLLM_TEST_PG_URL}, except on CI). */
+class PostgresTaskLifecycleTest extends TaskLifecycleTest {
+
+    private static HikariDataSource postgres;
+
+    @BeforeAll
+    static void openPostgres() throws SQLException {
+        postgres = TestPostgres.open("video_test_");
+    }
+
+    @AfterAll
+    static void closePostgres() {
+        TestPostgres.close(postgres);
+    }
+
+    @Override
+    DataSource dataSource() {
+        return postgres;
+    }
+}
