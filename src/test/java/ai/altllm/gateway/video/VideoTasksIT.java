@@ -157,6 +157,35 @@ class VideoTasksIT extends UpstreamIT {
     }
 
     @Test
+    void tasksReserveOnTheLedgerAndAPrepaidAccountCannotOverspend() {
+        TestKeys.Issued paid = TestKeys.issue(chat.gateway(), "video-paid", ",\"budget\":\"prepaid\"", "");
+        HttpResponse<String> topUp = TestKeys.adminPost(chat.gateway(), "/admin/v1/accounts/" + paid.account()
+                + "/credits", "{\"amount\":\"0.30\"}");
+        assertTrue(topUp.statusCode() / 100 == 2, topUp.body());
+        VideoClient client = new VideoClient(chat.gateway(), paid.key());
+        upstream.enqueueJson(202, openRouterJob("or-paid", "pending", ""));
+        String token = client.created("it-video-or", 5, "720p").getString("altllm_status_token");
+        upstream.take(WAIT);
+
+        int before = upstream.requestCount();
+        HttpResponse<String> second = client.create(VideoClient.body("it-video-or", "A second film", 5, "720p"), null);
+        assertEquals("insufficient_quota", error(second, 402).getString("code"), "0.25 held of 0.30: no room");
+        assertEquals(before, upstream.requestCount(), "refused before the provider is called");
+
+        upstream.enqueueJson(200, openRouterJob("or-paid", "completed",
+                ",\"unsigned_urls\":[\"https://openrouter.ai/api/v1/videos/or-paid/content?index=0\"]"));
+        assertEquals("settled", client.pollFresh(token).getString("credit_state"));
+        upstream.take(WAIT);
+        JsonObject credits = Gateway.json(chat.gateway().send(java.net.http.HttpRequest.newBuilder(
+                chat.gateway().uri("/v1/credits")).header("Authorization", "Bearer " + paid.key())))
+                .getJsonObject("data");
+        assertEquals(0, new java.math.BigDecimal("0.30").compareTo(credits.getJsonNumber("total_credits")
+                .bigDecimalValue()));
+        assertEquals(0, new java.math.BigDecimal("0.25").compareTo(credits.getJsonNumber("total_usage")
+                .bigDecimalValue()), credits.toString());
+    }
+
+    @Test
     void failedExpiredAndCancelledTasksAreRefundedOnce() {
         upstream.enqueueJson(202, openRouterJob("or-fail", "pending", ""));
         String failing = video.created("it-video-or", 4, "480p").getString("altllm_status_token");
