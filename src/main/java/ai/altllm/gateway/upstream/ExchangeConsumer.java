@@ -228,10 +228,13 @@ final class ExchangeConsumer implements AsyncResponseConsumer<Void> {
     long checkDeadlines() {
         long now = System.nanoTime();
         long total = timeouts.totalMs() - elapsedMs(startNanos, now);
-        // While reading is paused for a slow client, the provider is not idle: it is being held back.
         long phase = firstByteNanos == 0 ? timeouts.firstByteMs() - elapsedMs(startNanos, now)
-                : held.get() != null ? timeouts.idleMs()
                 : timeouts.idleMs() - elapsedMs(lastActivityNanos, now);
+        if (phase <= 0 && held.get() != null) {
+            // Paused that long for a client that does not read: the client, not the provider, is gone quiet.
+            fail(UpstreamErrors.clientStalled());
+            return 0;
+        }
         if (total <= 0 || phase <= 0) {
             fail(UpstreamErrors.timeout(total <= 0 ? "total" : firstByteNanos == 0 ? "first byte" : "idle"));
             return 0;

@@ -47,6 +47,12 @@ public final class UpstreamErrors {
         return new ApiException(504, "upstream_timeout", "The upstream provider did not answer in time (" + phase + ")");
     }
 
+    /** The client stopped reading for as long as the provider may stay idle: the stream is given up. */
+    public static ApiException clientStalled() {
+        return new ApiException(408, "invalid_request_error", "client_stalled", null,
+                "The client stopped reading the stream; the gateway ended it");
+    }
+
     /** Transport failures: timeouts are 504, everything else (refused, reset, truncated) is 502. */
     public static ApiException transport(Exception e) {
         if (e instanceof ConnectTimeoutException) {

@@ -142,8 +142,6 @@ class ExchangeConsumerTest {
         granted.set(0);
         consumer.updateCapacity(channel);
         assertEquals(0, granted.get(), "no window while the client is behind");
-        Thread.sleep(60);
-        assertTrue(consumer.checkDeadlines() > 0, "a paused exchange is not idle");
         ready = true;
         consumer.resume();
         consumer.resume();
@@ -152,5 +150,11 @@ class ExchangeConsumerTest {
         consumer.resume();
         assertEquals(once, granted.get(), "one window per pause");
         assertEquals(List.of(), failures);
+
+        ready = false;
+        consumer.updateCapacity(channel);
+        Thread.sleep(60);
+        assertEquals(0, consumer.checkDeadlines());
+        assertEquals("client_stalled", failures.get(0).code(), "paused longer than the idle limit: the client is gone");
     }
 }
