@@ -44,10 +44,10 @@ public final class Pools {
     /** Applies the scripts in {@code db/migration} that this database has not seen yet. */
     public static void migrate(javax.sql.DataSource dataSource) {
         // The WAR's class loader, not the thread's: the server's may not see WEB-INF/classes. Open Liberty's class
-        // loader lists no directories, so Flyway finds db/migration through its empty marker file flyway.location.
-        // Callbacks (none so far) are looked for there too: their default location would only log errors on Liberty.
+        // loader lists no directories, so Flyway finds db/migration (and db/callback, empty so far) through their
+        // empty marker files flyway.location.
         Flyway flyway = Flyway.configure(Pools.class.getClassLoader()).dataSource(dataSource)
-                .locations("classpath:db/migration").callbackLocations("classpath:db/migration").load();
+                .locations("classpath:db/migration").load();
         flyway.migrate();
         if (flyway.info().applied().length == 0) {
             // A server whose class loader hides the scripts must fail startup, not run on an empty schema.

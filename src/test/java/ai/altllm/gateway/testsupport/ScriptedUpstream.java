@@ -91,8 +91,9 @@ public final class ScriptedUpstream implements AutoCloseable {
     /**
      * An SSE answer that proves the client receives each frame before the next is written: after the first frame,
      * every frame waits until the test releases one permit of {@code clientGot} (it does so per frame it received).
-     * A frame whose permit does not come within {@code patience} is sent anyway and counted in {@code unseen}, and
-     * the rest follow without waiting, so a buffering gateway fails the test instead of hanging it.
+     * If a permit does not come within {@code patience}, {@code unseen} is set to the number of the frame the client
+     * still lacked (1 for the first) and the rest follow without waiting, so a buffering gateway fails the test
+     * instead of hanging it.
      */
     public void enqueueGatedStream(List<String> frames, Semaphore clientGot, Duration patience, AtomicInteger unseen) {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
@@ -103,9 +104,10 @@ public final class ScriptedUpstream implements AutoCloseable {
     /** Holds a gated stream's next frame until the client has seen the previous one. */
     private record Gate(Semaphore clientGot, Duration patience, AtomicInteger unseen) {
 
-        void await() throws InterruptedException {
+        /** Waits before writing frame {@code next}; on a timeout, records it (1 + the index of the late frame). */
+        void await(int next) throws InterruptedException {
             if (unseen.get() == 0 && !clientGot.tryAcquire(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                unseen.incrementAndGet();
+                unseen.set(next);
             }
         }
     }
@@ -187,7 +189,7 @@ public final class ScriptedUpstream implements AutoCloseable {
                 for (int i = 0; i < frames.size(); i++) {
                     Thread.sleep(pause.toMillis());
                     if (gate != null && i > 0) {
-                        gate.await();
+                        gate.await(i);
                     }
                     chunk(sink, "data: " + frames.get(i) + "\n\n");
                 }
