@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Times how fast the gateway refuses bad requests (issue 4: "all < 50 ms"): a body over the size limit, JSON nested
 too deeply, and invalid UTF-8. Each is sent n times on a fresh connection; the time runs from the first byte sent to
-the status line received. Usage: rejections.py <gateway port> <api key> <n>"""
-import socket, statistics, sys, time
+the status line received. With a fourth argument, a key allowed one request per minute, it also times 429 refusals
+(issue 5: "well under 1 ms of gateway work") on one kept-alive connection, so no connection setup is counted.
+Usage: rejections.py <gateway port> <api key> <n> [<key limited to 1 request per minute>]"""
+import http.client, json, socket, statistics, sys, time
 
 PORT, KEY, N = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+LIMITED = sys.argv[4] if len(sys.argv) > 4 else None
 HEAD = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" \
        f"Authorization: Bearer {KEY}\r\nContent-Length: {{}}\r\nConnection: close\r\n\r\n"
 CASES = {
@@ -44,3 +47,27 @@ for name, (payload, expected) in CASES.items():
     print(f"rejection {name:28} n={N}: p50 {statistics.median(samples):7.2f} ms, p99 "
           f"{samples[max(0, int(N * 0.99) - 1)]:7.2f} ms, max {samples[-1]:7.2f} ms, statuses {sorted(statuses)}"
           + ("" if statuses == {expected} else f"  <-- expected only {expected}"))
+
+
+def summary(name, samples, statuses, expected):
+    samples.sort()
+    print(f"rejection {name:28} n={len(samples)}: p50 {statistics.median(samples):7.3f} ms, p99 "
+          f"{samples[max(0, int(len(samples) * 0.99) - 1)]:7.3f} ms, max {samples[-1]:7.3f} ms, statuses "
+          f"{sorted(statuses)}" + ("" if statuses == {expected} else f"  <-- expected only {expected}"))
+
+
+if LIMITED:
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+    body = json.dumps({"model": "bench-fast", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 16})
+    headers = {"Authorization": "Bearer " + LIMITED, "Content-Type": "application/json"}
+    conn.request("POST", "/v1/chat/completions", body, headers)
+    conn.getresponse().read()  # the one request the minute allows
+    samples, statuses = [], set()
+    for _ in range(max(N, 1000)):
+        start = time.perf_counter()
+        conn.request("POST", "/v1/chat/completions", body, headers)
+        response = conn.getresponse()
+        response.read()
+        samples.append((time.perf_counter() - start) * 1000)
+        statuses.add(str(response.status))
+    summary("rate limited (429)", samples, statuses, "429")

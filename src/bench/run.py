@@ -99,6 +99,15 @@ def create_key(limits):
     return key["key"]
 
 
+def limited_key():
+    """A key allowed one request per minute, to time the 429 path."""
+    admin = {"Authorization": "Bearer " + ADMIN_KEY, "Content-Type": "application/json"}
+    base = f"http://127.0.0.1:{GW_PORT}/admin/v1"
+    account = json.loads(http("POST", base + "/accounts", json.dumps({"name": "bench-429"}), admin)[1])
+    request = {"account": account["id"], "name": "bench-429", "rate_limit": {"requests_per_minute": 1}}
+    return json.loads(http("POST", base + "/keys", json.dumps(request), admin)[1])["key"]
+
+
 def cpu_seconds(pid):
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
@@ -234,7 +243,7 @@ def run(args, limits):
               f"gateway p50 {gp50:.3f}ms p99 {gp99:.3f}ms | added p50 {gp50 - dp50:.3f}ms")
         print(f"gateway RSS after load: {rss_mb(gw.pid):.0f} MB, threads: {threads(gw.pid)} (-Xmx512m)")
         print(sh([sys.executable, os.path.join(BENCH, "rejections.py"), str(GW_PORT), key,
-                  "20" if args.quick else "200"]).strip())
+                  "20" if args.quick else "200"] + ([limited_key()] if limits else [])).strip())
         took, counted, size = scrape_metrics()
         print(f"/metrics after load: {took:.1f}ms for {size} bytes; chat requests counted: {counted:.0f} "
               f"(compare gw cpu/req and added p50 with the table in docs/benchmarks.md from before metrics existed)")
