@@ -67,6 +67,11 @@ class ShutdownIT {
         Gateway gateway = new Gateway(URI.create("http://127.0.0.1:" + port + "/").toURL());
         awaitReady(gateway, log);
         String key = TestKeys.create(gateway, "shutdown");
+        // The standalone jar serves the gateway at "/", where Payara Micro's own /metrics must not shadow ours.
+        HttpResponse<String> metrics = gateway.send(HttpRequest.newBuilder(gateway.uri("/metrics"))
+                .header("Authorization", "Bearer " + System.getenv("ALTLLM_ADMIN_KEY")));
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        assertTrue(metrics.body().contains("altllm_active_streams"), metrics.body());
         ChatClient chat = new ChatClient(gateway.uri("/").toURL());
 
         List<String> shortFrames = frames(8);
