@@ -37,23 +37,20 @@ def once(payload):
     return elapsed, seen.split(b" ")[1].decode() if seen.startswith(b"HTTP/") else "none"
 
 
+def summary(name, samples, statuses, expected):
+    samples.sort()
+    print(f"rejection {name:28} n={len(samples)}: p50 {statistics.median(samples):7.3f} ms, p99 "
+          f"{samples[max(0, int(len(samples) * 0.99) - 1)]:7.3f} ms, max {samples[-1]:7.3f} ms, statuses "
+          f"{sorted(statuses)}" + ("" if statuses == {expected} else f"  <-- expected only {expected}"))
+
+
 for name, (payload, expected) in CASES.items():
     samples, statuses = [], set()
     for _ in range(N):
         ms, status = once(payload)
         samples.append(ms)
         statuses.add(status)
-    samples.sort()
-    print(f"rejection {name:28} n={N}: p50 {statistics.median(samples):7.2f} ms, p99 "
-          f"{samples[max(0, int(N * 0.99) - 1)]:7.2f} ms, max {samples[-1]:7.2f} ms, statuses {sorted(statuses)}"
-          + ("" if statuses == {expected} else f"  <-- expected only {expected}"))
-
-
-def summary(name, samples, statuses, expected):
-    samples.sort()
-    print(f"rejection {name:28} n={len(samples)}: p50 {statistics.median(samples):7.3f} ms, p99 "
-          f"{samples[max(0, int(len(samples) * 0.99) - 1)]:7.3f} ms, max {samples[-1]:7.3f} ms, statuses "
-          f"{sorted(statuses)}" + ("" if statuses == {expected} else f"  <-- expected only {expected}"))
+    summary(name, samples, statuses, expected)
 
 
 if LIMITED:
