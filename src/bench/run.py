@@ -3,12 +3,14 @@
 
 The gateway is pinned to core 1, nginx (the scripted upstream) and the load generators to core 0.
 Prints one table per gateway setting; see docs/benchmarks.md for how to read it.
-Usage: src/bench/run.sh [--quick] [--streams N] [--limits off|on|both]
+Usage: src/bench/run.sh [--quick] [--streams N] [--limits off|on|both] [--observability on|off|both]
 
 --limits off (the default): no rate limits, credits disabled, as before rate limits and credits existed.
 --limits on: every request passes admission with rate limits (set high enough never to refuse), a concurrency
 limit, and credits reserved from a prepaid account and settled with a ledger row each (writes batched).
 --limits both: the two runs one after the other, then the proxied rps of each and their ratio.
+--observability off: metrics counting and the access log switched off in the configuration (default: on).
+--observability both: the two runs (with --limits off or on), then the ratio: what counting and logging cost.
 """
 import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, time, urllib.request
 
@@ -51,8 +53,8 @@ def stop_nginx():
     subprocess.run(["nginx", "-p", WORK, "-c", os.path.join(WORK, "nginx.conf"), "-s", "stop"], capture_output=True)
 
 
-def gateway_config(limits):
-    """The bench catalog, with rate limits and prepaid credits switched on or off."""
+def gateway_config(limits, observability=True):
+    """The bench catalog, with rate limits and prepaid credits, and metrics and the access log, on or off."""
     with open(os.path.join(BENCH, "bench-config.json")) as f:
         config = json.load(f)
     if limits:
@@ -61,15 +63,18 @@ def gateway_config(limits):
         config["credits"] = {"enabled": True, "default_budget": "prepaid"}
     else:
         config["credits"] = {"enabled": False}
+    if not observability:
+        config["metrics"] = {"enabled": False}
+        config["access_log"] = {"enabled": False}
     path = os.path.join(WORK, "gateway-config.json")
     with open(path, "w") as f:
         json.dump(config, f)
     return path
 
 
-def start_gateway(limits):
+def start_gateway(limits, observability=True):
     shutil.rmtree(os.path.join(WORK, "data"), ignore_errors=True)
-    env = dict(os.environ, ALTLLM_CONFIG=gateway_config(limits), ALTLLM_ADMIN_KEY=ADMIN_KEY,
+    env = dict(os.environ, ALTLLM_CONFIG=gateway_config(limits, observability), ALTLLM_ADMIN_KEY=ADMIN_KEY,
                ALTLLM_DATA_DIR=os.path.join(WORK, "data"))
     log = open(os.path.join(WORK, "gateway.log"), "w")
     proc = subprocess.Popen(["taskset", "-c", "1", "java", "-Xmx512m", "-Xss512k", "-jar",
@@ -192,36 +197,49 @@ def main():
     ap.add_argument("--streams", type=int, default=0, help="also hold N concurrent slow streams open")
     ap.add_argument("--limits", choices=("off", "on", "both"), default="off",
                     help="rate limits and credits in the gateway: off, on, or both runs compared")
+    ap.add_argument("--observability", choices=("on", "off", "both"), default="on",
+                    help="metrics counting and the access log: on, off, or both runs compared")
     args = ap.parse_args()
-    settings = {"off": [False], "on": [True], "both": [False, True]}[args.limits]
-    results = {}
+    if args.limits == "both" and args.observability == "both":
+        sys.exit("compare one thing at a time: --limits both or --observability both")
+    limits = {"off": [False], "on": [True], "both": [False, True]}[args.limits]
+    observability = {"on": [True], "off": [False], "both": [True, False]}[args.observability]
+    settings = [(l, o) for l in limits for o in observability]
+    results = []
     start_nginx()
     try:
-        for limits in settings:
-            print(f"\n=== rate limits and credits {'ON' if limits else 'OFF'} ===")
-            results[limits] = run(args, limits)
+        for l, o in settings:
+            print(f"\n=== rate limits and credits {'ON' if l else 'OFF'}, metrics and access log {'ON' if o else 'OFF'} ===")
+            results.append(run(args, l, o))
     finally:
         stop_nginx()
     if len(results) == 2:
-        print("\nproxied rps, limits and credits off vs on (target: on within 10% of off):")
-        for (mode, conns, _, g_off, _), (_, _, _, g_on, _) in zip(results[False], results[True]):
-            print(f"  {mode:6} {conns:>4} conns: off {g_off['rps']:>8.0f}  on {g_on['rps']:>8.0f}  "
-                  f"on/off {g_on['rps'] / max(g_off['rps'], 1):.3f}  (non-2xx on: {g_on['non2xx']})")
+        if args.limits == "both":
+            print("\nproxied rps, limits and credits off vs on (target: on within 10% of off):")
+            names = ("off", "on")
+        else:
+            print("\nproxied rps, metrics and access log on vs off (what counting and logging cost):")
+            names = ("on", "off")
+        for (mode, conns, _, g_a, cpu_a), (_, _, _, g_b, cpu_b) in zip(results[0], results[1]):
+            print(f"  {mode:6} {conns:>4} conns: {names[0]} {g_a['rps']:>8.0f}  {names[1]} {g_b['rps']:>8.0f}  "
+                  f"{names[1]}/{names[0]} {g_b['rps'] / max(g_a['rps'], 1):.3f}  cpu/req {cpu_a:.0f} vs {cpu_b:.0f} us"
+                  f"  (non-2xx: {g_a['non2xx']}, {g_b['non2xx']})")
 
 
-def run(args, limits):
-    """One gateway start with the given setting: the table, first-token times and optional streams; its rows."""
+def run(args, limits, observability):
+    """One gateway start with the given settings: the table, first-token times and optional streams; its rows."""
     seconds = 3 if args.quick else 10
-    gw = start_gateway(limits)
+    gw = start_gateway(limits, observability)
     try:
         key = create_key(limits)
         direct_url = "http://127.0.0.1:{}/v1/chat/completions"
         gw_url = f"http://127.0.0.1:{GW_PORT}/v1/chat/completions"
-        # Warm-up: on one core the JIT compilers compete with the requests for a minute or more.
-        warm = 5 if args.quick else 45
-        for _ in range(2):
+        # Warm-up: on one core the JIT compilers compete with the requests for several minutes (a profile after
+        # four minutes still showed C2 at work), so five minutes of mixed traffic come first.
+        warm = 5 if args.quick else 60
+        for _ in range(3 if not args.quick else 1):
             wrk(gw_url, "bench-fast", False, 32, warm, key)
-            wrk(gw_url, "bench-stream", True, 32, warm, key)
+            wrk(gw_url, "bench-stream", True, 32, warm * 2 // 3, key)
         rows = []
         for stream, port, model in ((False, 9101, "bench-fast"), (True, 9102, "bench-stream")):
             for conns in (1, 32, 128):
@@ -244,9 +262,9 @@ def run(args, limits):
         print(f"gateway RSS after load: {rss_mb(gw.pid):.0f} MB, threads: {threads(gw.pid)} (-Xmx512m)")
         print(sh([sys.executable, os.path.join(BENCH, "rejections.py"), str(GW_PORT), key,
                   "20" if args.quick else "200"] + ([limited_key()] if limits else [])).strip())
-        took, counted, size = scrape_metrics()
-        print(f"/metrics after load: {took:.1f}ms for {size} bytes; chat requests counted: {counted:.0f} "
-              f"(compare gw cpu/req and added p50 with the table in docs/benchmarks.md from before metrics existed)")
+        if observability:
+            took, counted, size = scrape_metrics()
+            print(f"/metrics after load: {took:.1f}ms for {size} bytes; chat requests counted: {counted:.0f}")
         if args.streams:
             out = sh([sys.executable, os.path.join(BENCH, "streams.py"), str(GW_PORT), key, str(args.streams),
                       str(gw.pid)])

@@ -18,7 +18,7 @@ final class AccessLine {
         StringWriter text = new StringWriter(384);
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject()
-                    .write("time", Instant.now().toString())
+                    .write("time", Instant.ofEpochMilli(r.finishedAtMillis).toString())
                     .write("request_id", r.requestId)
                     .write("method", r.method)
                     .write("path", r.path)

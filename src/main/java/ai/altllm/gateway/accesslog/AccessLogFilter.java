@@ -11,23 +11,21 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Opens an {@link AccessRecord} for every request and, once the request has ended, counts it in {@link Metrics}
- * and writes its line to the logger {@value #LOGGER}. Runs after the request-id filter (see web.xml).
+ * and hands its line to the {@link AccessLog}. Runs after the request-id filter (see web.xml).
  */
 @WebFilter(filterName = "accessLog", urlPatterns = "/*", asyncSupported = true)
 public class AccessLogFilter extends HttpFilter {
 
-    /** The dedicated logger: operators can route or silence it on its own. */
-    public static final String LOGGER = "altllm.access";
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(LOGGER);
 
     @Inject
     transient Metrics metrics;
+
+    @Inject
+    transient AccessLog accessLog;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -53,8 +51,6 @@ public class AccessLogFilter extends HttpFilter {
         if (record.chat) {
             metrics.chat(record.model, record.status, record.usage);
         }
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.log(Level.INFO, AccessLine.of(record));
-        }
+        accessLog.add(record);
     }
 }

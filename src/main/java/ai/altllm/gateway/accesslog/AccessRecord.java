@@ -28,6 +28,8 @@ public final class AccessRecord {
     volatile StringBuilder completion;
     volatile int status;
     volatile long latencyNanos;
+    /** When the record was finished (the line is written a moment later, by the access log's own thread). */
+    volatile long finishedAtMillis;
 
     AccessRecord(String requestId, String method, String path, Consumer<AccessRecord> finisher) {
         this.requestId = requestId;
@@ -87,6 +89,7 @@ public final class AccessRecord {
 
     private void arrive() {
         if (pending.decrementAndGet() == 0) {
+            finishedAtMillis = System.currentTimeMillis();
             finisher.accept(this);
         }
     }

@@ -5,6 +5,7 @@ import ai.altllm.gateway.credits.Credits;
 import ai.altllm.gateway.credits.Reservation;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.keys.ApiKey;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.metrics.Metrics;
 import ai.altllm.gateway.ratelimit.Admission;
@@ -68,15 +69,17 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (Routes.access(resource.getResourceClass(), resource.getResourceMethod()) != Routes.Access.API_KEY
-                || !caller.isAuthenticated()) {
+        if (Routes.access(resource.getResourceClass(), resource.getResourceMethod()) != Routes.Access.API_KEY) {
+            return;
+        }
+        ApiKey key = caller.keyOrNull();
+        if (key == null) {
             return;
         }
         Metered metered = request.getProperty(Metered.PROPERTY) instanceof Metered m ? m : null;
         long tokens = metered == null ? 0 : metered.reservedTokens();
-        LimitPolicy.Bucket bucket = policy.bucket(caller.keyId(), caller.accountId(),
-                caller.requestsPerMinute().orElse(null), caller.tokensPerMinute().orElse(null),
-                metered == null ? null : metered.model());
+        LimitPolicy.Bucket bucket = policy.bucket(key.id(), key.accountId(), key.requestsPerMinute(),
+                key.tokensPerMinute(), metered == null ? null : metered.model());
         Admission admission = shared.limits().admit(bucket.id(), bucket.limits(), tokens);
         long now = System.currentTimeMillis();
         if (!admission.admitted()) {
@@ -89,7 +92,7 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
         Reservation reservation = null;
         if (metered != null) {
             try {
-                reservation = credits.reserve(caller.accountId(), caller.keyId(), metered.maxCost(),
+                reservation = credits.reserve(key.accountId(), key.id(), metered.maxCost(),
                         RequestIds.of(servletRequest));
             } catch (ApiException refused) {
                 metrics.refused(Metrics.CREDITS);
@@ -119,9 +122,10 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
             return;
         }
         try {
-            if (caller.isAuthenticated()) {
-                LimitPolicy.Bucket bucket = policy.bucket(caller.keyId(), caller.accountId(),
-                        caller.requestsPerMinute().orElse(null), caller.tokensPerMinute().orElse(null), null);
+            ApiKey key = caller.keyOrNull();
+            if (key != null) {
+                LimitPolicy.Bucket bucket = policy.bucket(key.id(), key.accountId(), key.requestsPerMinute(),
+                        key.tokensPerMinute(), null);
                 RateLimitHeaders.write(shared.limits().peek(bucket.id(), bucket.limits()), System.currentTimeMillis(),
                         response.getHeaders()::putSingle);
             }

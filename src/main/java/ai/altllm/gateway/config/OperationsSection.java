@@ -7,8 +7,8 @@ import java.util.Set;
 final class OperationsSection {
 
     private static final Set<String> SHUTDOWN_FIELDS = Set.of("grace_seconds", "retry_after_seconds");
-    private static final Set<String> METRICS_FIELDS = Set.of("token");
-    private static final Set<String> ACCESS_LOG_FIELDS = Set.of("content_accounts");
+    private static final Set<String> METRICS_FIELDS = Set.of("enabled", "token");
+    private static final Set<String> ACCESS_LOG_FIELDS = Set.of("enabled", "content_accounts");
 
     private OperationsSection() {
     }
@@ -24,21 +24,25 @@ final class OperationsSection {
             retryAfter = (int) bounded(shutdown, "retry_after_seconds", retryAfter, 1, 3600);
         }
         Secret token = Secret.none();
+        boolean metricsOn = d.metrics();
         if (root.has("metrics")) {
             Fields metrics = root.object("metrics");
             metrics.onlyKnown(METRICS_FIELDS);
+            metricsOn = metrics.bool("enabled", metricsOn);
             token = metrics.secret("token");
             if (token.value().map(String::isBlank).orElse(false)) {
                 throw metrics.error("token", "must not be empty");
             }
         }
         Set<String> accounts = Set.of();
+        boolean accessLogOn = d.accessLog();
         if (root.has("access_log")) {
             Fields accessLog = root.object("access_log");
             accessLog.onlyKnown(ACCESS_LOG_FIELDS);
+            accessLogOn = accessLog.bool("enabled", accessLogOn);
             accounts = Set.copyOf(accessLog.strings("content_accounts"));
         }
-        return new OperationsConfig(grace, retryAfter, token, accounts);
+        return new OperationsConfig(grace, retryAfter, metricsOn, token, accessLogOn, accounts);
     }
 
     private static long bounded(Fields section, String field, long fallback, long min, long max) {

@@ -4,18 +4,20 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Queues rows in memory and hands them to the database in batches, every half second or when a batch fills, on one
- * background thread: the request path only offers to a queue. Bounded, so a long database outage costs memory up to
- * a limit and then counted drops, never an OutOfMemoryError. {@link #stop()} writes what is left.
+ * Queues records in memory and hands them in batches to their writer (the database, the access log) every half
+ * second, on one background thread: the request path only adds to a lock-free queue, because on a busy core a thread
+ * descheduled while holding a queue's lock stalls every request behind it. Bounded, so a long database outage costs
+ * memory up to a limit and then counted drops, never an OutOfMemoryError. {@link #stop()} writes what is left.
  */
 public final class BatchWriter<T> {
 
@@ -24,7 +26,9 @@ public final class BatchWriter<T> {
 
     private final String what;
     private final Consumer<List<T>> insert;
-    private final BlockingQueue<T> pending;
+    private final int capacity;
+    private final Queue<T> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final ScheduledExecutorService flusher;
 
@@ -32,7 +36,7 @@ public final class BatchWriter<T> {
     public BatchWriter(String what, int capacity, Consumer<List<T>> insert) {
         this.what = what;
         this.insert = insert;
-        this.pending = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.flusher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "altllm-writer-" + what.replace(' ', '-'));
             thread.setDaemon(true);
@@ -42,19 +46,21 @@ public final class BatchWriter<T> {
     }
 
     public void add(T row) {
-        if (!pending.offer(row)) {
+        if (size.incrementAndGet() > capacity) {
+            size.decrementAndGet();
             long count = dropped.incrementAndGet();
             if (count == 1 || count % 10_000 == 0) {
-                LOG.log(Level.ERROR, "Queue of {0} full ({1} pending): {2} dropped so far", what, pending.size(),
-                        count);
+                LOG.log(Level.ERROR, "Queue of {0} full ({1} pending): {2} dropped so far", what, size.get(), count);
             }
+            return;
         }
+        pending.add(row);
     }
 
     /** Writes everything queued so far; a failed batch goes back to the queue and the failure is thrown. */
     public synchronized void flush() {
         List<T> batch = new ArrayList<>(BATCH);
-        while (pending.drainTo(batch, BATCH) > 0) {
+        while (take(batch) > 0) {
             try {
                 insert.accept(batch);
             } catch (RuntimeException e) {
@@ -63,6 +69,15 @@ public final class BatchWriter<T> {
             }
             batch.clear();
         }
+    }
+
+    private int take(List<T> batch) {
+        T row;
+        while (batch.size() < BATCH && (row = pending.poll()) != null) {
+            batch.add(row);
+        }
+        size.addAndGet(-batch.size());
+        return batch.size();
     }
 
     private void flushQuietly() {
@@ -74,7 +89,7 @@ public final class BatchWriter<T> {
     }
 
     public int pendingCount() {
-        return pending.size();
+        return size.get();
     }
 
     /** Stops the timer and writes the rest; safe to call twice. Never throws (it runs at shutdown). */
@@ -89,7 +104,7 @@ public final class BatchWriter<T> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Could not write the last " + pending.size() + " " + what + " at shutdown", e);
+            LOG.log(Level.ERROR, "Could not write the last " + size.get() + " " + what + " at shutdown", e);
         }
     }
 }

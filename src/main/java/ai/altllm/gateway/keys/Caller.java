@@ -20,6 +20,11 @@ public class Caller {
         return key != null;
     }
 
+    /** The caller's key, or null before authentication: one proxy call for code that reads several fields. */
+    public ApiKey keyOrNull() {
+        return key;
+    }
+
     public String keyId() {
         return key().id();
     }

@@ -1,8 +1,11 @@
 package ai.altllm.gateway.metrics;
 
 import ai.altllm.gateway.chat.UsageEvent;
+import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.routing.CircuitBreaker;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -15,6 +18,9 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class Metrics {
+
+    @Inject
+    Configuration configuration;
 
     /** Refusal reasons with a series of their own; anything else is counted as {@code other}. */
     public static final String RATE_LIMIT = "rate_limit";
@@ -29,14 +35,31 @@ public class Metrics {
     private final LongAdder outOfCredits = new LongAdder();
     private final LongAdder otherRefusals = new LongAdder();
     private volatile Supplier<Map<String, CircuitBreaker.State>> breakers = Map::of;
+    private boolean enabled = true;
+
+    @PostConstruct
+    void readSwitch() {
+        enabled = configuration.get().operations().metrics();
+    }
+
+    /** False when the configuration switches metrics off ({@code metrics.enabled}): nothing is counted. */
+    public boolean enabled() {
+        return enabled;
+    }
 
     /** A request refused for a limit: {@link #RATE_LIMIT} or {@link #CREDITS}. */
     public void refused(String reason) {
+        if (!enabled) {
+            return;
+        }
         (RATE_LIMIT.equals(reason) ? rateLimited : CREDITS.equals(reason) ? outOfCredits : otherRefusals).increment();
     }
 
     /** A failed upstream call (including one that a failover then recovered); {@code errorType} is the error code. */
     public void upstreamError(String provider, String errorType) {
+        if (!enabled) {
+            return;
+        }
         upstreamErrors.computeIfAbsent(provider, p -> new ConcurrentHashMap<>())
                 .computeIfAbsent(errorType == null ? "unknown" : errorType, t -> new LongAdder()).increment();
     }
@@ -48,6 +71,9 @@ public class Metrics {
 
     /** Any HTTP request that has ended, by status. */
     public void http(int status) {
+        if (!enabled) {
+            return;
+        }
         int index = status < 0 || status >= httpByStatus.length() ? 0 : status;
         LongAdder counter = httpByStatus.get(index);
         if (counter == null) {
@@ -62,6 +88,9 @@ public class Metrics {
      * reaching a provider, and {@code model} then {@code null} when it never named a valid one.
      */
     public void chat(String model, int status, UsageEvent usage) {
+        if (!enabled) {
+            return;
+        }
         if (usage == null) {
             series(model == null ? NO_MODEL : model, NO_MODEL).request(status, 3);
             return;

@@ -44,6 +44,10 @@ public class MetricsResource {
 
     @GET
     public Response scrape(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (!metrics.enabled()) {
+            return ErrorEnvelope.response(new ApiException(403, "permission_error", "metrics_disabled", null,
+                    "Metrics are switched off in the configuration (metrics.enabled is false)."));
+        }
         if (!adminKey.isEnabled() && tokenHash == null) {
             return ErrorEnvelope.response(new ApiException(403, "permission_error", "metrics_disabled", null,
                     "Metrics are disabled: set ALTLLM_ADMIN_KEY or metrics.token in the configuration to enable them."));

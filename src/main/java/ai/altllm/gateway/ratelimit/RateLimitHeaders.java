@@ -42,18 +42,35 @@ public final class RateLimitHeaders {
         if (nanos <= 0) {
             return "0s";
         }
+        StringBuilder text = new StringBuilder(12);
         if (nanos < 1_000_000_000L) {
-            return trim(nanos / 1e6) + "ms";
+            return thousandths(text, (nanos + 999) / 1000).append("ms").toString();
         }
         long totalMillis = (nanos + 999_999) / 1_000_000;
         long hours = totalMillis / 3_600_000;
         long minutes = totalMillis / 60_000 % 60;
-        String seconds = trim(totalMillis % 60_000 / 1000.0) + "s";
-        return hours > 0 ? hours + "h" + minutes + "m" + seconds : minutes > 0 ? minutes + "m" + seconds : seconds;
+        if (hours > 0) {
+            text.append(hours).append('h');
+        }
+        if (hours > 0 || minutes > 0) {
+            text.append(minutes).append('m');
+        }
+        return thousandths(text, totalMillis % 60_000).append('s').toString();
     }
 
-    private static String trim(double value) {
-        String text = String.format(java.util.Locale.ROOT, "%.3f", Math.ceil(value * 1000) / 1000);
-        return text.replaceAll("\\.?0+$", "");
+    /** Appends {@code value / 1000} with up to three decimals and no trailing zeros (this runs on every response). */
+    private static StringBuilder thousandths(StringBuilder text, long value) {
+        text.append(value / 1000);
+        long fraction = value % 1000;
+        if (fraction != 0) {
+            text.append('.').append((char) ('0' + fraction / 100));
+            if (fraction % 100 != 0) {
+                text.append((char) ('0' + fraction / 10 % 10));
+                if (fraction % 10 != 0) {
+                    text.append((char) ('0' + fraction % 10));
+                }
+            }
+        }
+        return text;
     }
 }

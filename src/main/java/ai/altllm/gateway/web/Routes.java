@@ -7,8 +7,10 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The route inventory, read from the resource classes themselves so it cannot drift from what is served. */
 public final class Routes {
@@ -35,6 +37,18 @@ public final class Routes {
         if (resource == null || method == null) {
             return Access.API_KEY;
         }
+        // Three filters ask on every request; annotations and path joining are worked out once per method.
+        return ACCESS.get(resource).computeIfAbsent(method, m -> accessOf(resource, m));
+    }
+
+    private static final ClassValue<Map<Method, Access>> ACCESS = new ClassValue<>() {
+        @Override
+        protected Map<Method, Access> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    private static Access accessOf(Class<?> resource, Method method) {
         if (resource.isAnnotationPresent(Public.class) || method.isAnnotationPresent(Public.class)) {
             return Access.PUBLIC;
         }

@@ -24,6 +24,18 @@ class OperationsSectionTest {
         assertEquals(5, ops.retryAfterSeconds());
         assertFalse(ops.metricsToken().isPresent());
         assertTrue(ops.contentAccounts().isEmpty());
+        assertTrue(ops.metrics());
+        assertTrue(ops.accessLog());
+    }
+
+    @Test
+    void metricsAndTheAccessLogCanBeSwitchedOff() {
+        OperationsConfig ops = parse("\"metrics\": {\"enabled\": false}, \"access_log\": {\"enabled\": false}",
+                Map.of());
+        assertFalse(ops.metrics());
+        assertFalse(ops.accessLog());
+        assertTrue(assertThrows(ConfigException.class, () -> parse("\"metrics\": {\"enabled\": \"no\"}", Map.of()))
+                .getMessage().contains("metrics.enabled: must be true or false"));
     }
 
     @Test

@@ -1,8 +1,12 @@
 package ai.altllm.gateway.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.chat.UsageEvent;
+import ai.altllm.gateway.config.ConfigParser;
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.routing.CircuitBreaker;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -51,6 +55,29 @@ class MetricsTest {
                 text);
         assertTrue(text.contains("altllm_cost_credits_total{" + LABELS + "} 1.5\n"), text);
         assertTrue(text.contains("# TYPE gen_ai_client_token_usage histogram\n"), text);
+    }
+
+    @Test
+    void switchedOffInTheConfigurationNothingIsCounted() {
+        GatewayConfig config = new ConfigParser(Map.<String, String>of()::get).parse("test.json",
+                "{\"providers\": {}, \"models\": [], \"metrics\": {\"enabled\": false}}");
+        Metrics metrics = new Metrics();
+        metrics.configuration = new Configuration() {
+            @Override
+            public GatewayConfig get() {
+                return config;
+            }
+        };
+        metrics.readSwitch();
+        metrics.chat("m1", 200, event("ok", 150, 30));
+        metrics.refused(Metrics.RATE_LIMIT);
+        metrics.upstreamError("p1", "upstream_timeout");
+        metrics.http(200);
+        assertFalse(metrics.enabled());
+        String text = text(metrics);
+        assertFalse(text.contains("altllm_chat_requests_total{"), text);
+        assertFalse(text.contains("altllm_upstream_errors_total{"), text);
+        assertFalse(text.contains("} 1\n"), text);
     }
 
     @Test

@@ -127,5 +127,11 @@ class LocalLimitsTest {
         assertEquals("1.5s", RateLimitHeaders.duration(1_500_000_000));
         assertEquals("6m0s", RateLimitHeaders.duration(360_000_000_000L));
         assertEquals("1h0m0s", RateLimitHeaders.duration(3_600_000_000_000L));
+        assertEquals("0.001ms", RateLimitHeaders.duration(1));
+        assertEquals("12.35ms", RateLimitHeaders.duration(12_349_001));
+        assertEquals("1.05s", RateLimitHeaders.duration(1_050_000_000));
+        assertEquals("1.001s", RateLimitHeaders.duration(1_000_000_001));
+        assertEquals("1m1.234s", RateLimitHeaders.duration(61_234_000_000L));
+        assertEquals("2h5m0.1s", RateLimitHeaders.duration(7_500_100_000_000L));
     }
 }

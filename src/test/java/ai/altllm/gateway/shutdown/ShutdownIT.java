@@ -105,6 +105,12 @@ class ShutdownIT {
         assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the gateway did not exit after SIGTERM");
         String serverLog = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(serverLog.contains("Shutdown step done: usage records"), serverLog);
+        // Access-log lines are written by a background thread; the drain writes the ones still queued.
+        assertTrue(serverLog.contains("Shutdown step done: access log lines"), serverLog);
+        for (Stream stream : List.of(done, cut)) {
+            assertTrue(serverLog.contains("\"request_id\":\"" + stream.requestId + "\""),
+                    "no access-log line for " + stream.requestId + ":\n" + serverLog);
+        }
 
         Map<String, String> outcomes = usage(dir);
         assertEquals("ok", outcomes.get(done.requestId), "usage of the finished stream: " + outcomes);
