@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 /** The credit ledger and the accounts' budget setting in the database. */
 final class CreditLedger {
 
-    private static final String INSERT = "INSERT INTO credit_ledger (account_id, key_id, kind, amount, reference, "
-            + "created_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String TABLE = "credit_ledger (account_id, key_id, kind, amount, reference, created_at)";
+    private static final String INSERT = "INSERT INTO " + TABLE + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String USAGE_KINDS = "kind IN ('reservation', 'settlement')";
 
     /** Looked up on use: the ledger exists from deployment on, the database opens a moment later. */
@@ -30,27 +30,23 @@ final class CreditLedger {
     }
 
     void insert(List<LedgerEntry> batch) {
-        List<Jdbc.Binder> rows = new ArrayList<>(batch.size());
-        for (LedgerEntry entry : batch) {
-            rows.add(s -> bind(s, entry));
-        }
-        Jdbc.batch(dataSource(), INSERT, rows);
+        Jdbc.insertAll(dataSource(), TABLE, 6, batch, CreditLedger::bind);
     }
 
     static void insert(Connection c, LedgerEntry entry) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            bind(s, entry);
+            bind(s, 1, entry);
             s.executeUpdate();
         }
     }
 
-    private static void bind(PreparedStatement s, LedgerEntry entry) throws SQLException {
-        s.setString(1, entry.accountId());
-        s.setString(2, entry.keyId());
-        s.setString(3, entry.kind());
-        s.setBigDecimal(4, entry.amount());
-        s.setString(5, entry.reference());
-        s.setObject(6, Jdbc.toSql(entry.at()));
+    private static void bind(PreparedStatement s, int first, LedgerEntry entry) throws SQLException {
+        s.setString(first, entry.accountId());
+        s.setString(first + 1, entry.keyId());
+        s.setString(first + 2, entry.kind());
+        s.setBigDecimal(first + 3, entry.amount());
+        s.setString(first + 4, entry.reference());
+        s.setObject(first + 5, Jdbc.toSql(entry.at()));
     }
 
     /**

@@ -14,9 +14,8 @@ import javax.sql.DataSource;
 /** Reads and writes the {@code usage_records} table. */
 final class UsageRepository {
 
-    private static final String INSERT = "INSERT INTO usage_records (request_id, key_id, account_id, model, provider, "
-            + "prompt_tokens, completion_tokens, cost, outcome, latency_ms, first_token_ms, created_at, estimated) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String TABLE = "usage_records (request_id, key_id, account_id, model, provider, "
+            + "prompt_tokens, completion_tokens, cost, outcome, latency_ms, first_token_ms, created_at, estimated)";
     private static final String COLUMNS = "request_id, key_id, account_id, model, provider, prompt_tokens, "
             + "completion_tokens, cost, outcome, latency_ms, first_token_ms, created_at, estimated";
 
@@ -28,26 +27,22 @@ final class UsageRepository {
     }
 
     static void insert(DataSource dataSource, List<UsageRow> batch) {
-        List<Jdbc.Binder> rows = new ArrayList<>(batch.size());
-        for (UsageRow row : batch) {
+        Jdbc.insertAll(dataSource, TABLE, 13, batch, (s, i, row) -> {
             UsageEvent e = row.event();
-            rows.add(s -> {
-                s.setString(1, e.requestId());
-                s.setString(2, e.keyId());
-                s.setString(3, e.accountId());
-                s.setString(4, e.model());
-                s.setString(5, e.provider());
-                s.setLong(6, e.promptTokens());
-                s.setLong(7, e.completionTokens());
-                s.setBigDecimal(8, e.cost());
-                s.setString(9, e.outcome());
-                s.setLong(10, e.latencyMillis());
-                s.setLong(11, e.firstTokenMillis());
-                s.setObject(12, OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC));
-                s.setBoolean(13, e.estimated());
-            });
-        }
-        Jdbc.batch(dataSource, INSERT, rows);
+            s.setString(i, e.requestId());
+            s.setString(i + 1, e.keyId());
+            s.setString(i + 2, e.accountId());
+            s.setString(i + 3, e.model());
+            s.setString(i + 4, e.provider());
+            s.setLong(i + 5, e.promptTokens());
+            s.setLong(i + 6, e.completionTokens());
+            s.setBigDecimal(i + 7, e.cost());
+            s.setString(i + 8, e.outcome());
+            s.setLong(i + 9, e.latencyMillis());
+            s.setLong(i + 10, e.firstTokenMillis());
+            s.setObject(i + 11, OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC));
+            s.setBoolean(i + 12, e.estimated());
+        });
     }
 
     static List<UsageRow> find(DataSource dataSource, UsageFilter filter) {
