@@ -73,7 +73,7 @@ public class Credits implements ShutdownStep {
      * @throws ApiException 402 {@code insufficient_quota} with {@code x-should-retry: false} when either falls short
      */
     public Reservation reserve(String accountId, String keyId, BigDecimal amount, String reference) {
-        BigDecimal held = amount.setScale(SCALE, RoundingMode.UP);
+        BigDecimal held = Reservation.held(amount);
         Reservation reservation = new Reservation(accountId, keyId, held, reference);
         if (!config.enabled() || held.signum() == 0) {
             return reservation;

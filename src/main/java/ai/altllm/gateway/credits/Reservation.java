@@ -1,6 +1,7 @@
 package ai.altllm.gateway.credits;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,9 +23,17 @@ public final class Reservation {
         this.reference = reference;
     }
 
-    /** The handle of a reservation made earlier (e.g. before a restart), from its stored fields. */
+    /**
+     * The handle of a reservation made earlier (e.g. before a restart), from its stored fields; {@code amount} is the
+     * amount asked for, rounded here exactly as {@link Credits#reserve} rounded it.
+     */
     public static Reservation restore(String accountId, String keyId, BigDecimal amount, String reference) {
-        return new Reservation(accountId, keyId, amount, reference);
+        return new Reservation(accountId, keyId, held(amount), reference);
+    }
+
+    /** What {@link Credits#reserve} holds for {@code amount}: rounded up to the ledger's {@link Credits#SCALE}. */
+    static BigDecimal held(BigDecimal amount) {
+        return amount.setScale(Credits.SCALE, RoundingMode.UP);
     }
 
     public String accountId() {

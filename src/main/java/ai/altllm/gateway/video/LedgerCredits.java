@@ -5,7 +5,6 @@ import ai.altllm.gateway.credits.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Video tasks' credits on the gateway's ledger. A task outlives the request that created it, so the hold is rebuilt
@@ -32,10 +31,8 @@ public class LedgerCredits implements VideoCredits {
         credits.release(restore(hold));
     }
 
-    /** The same amount {@link Credits#reserve} held: it rounds up to the ledger's scale. */
     private static Reservation restore(Hold hold) {
-        return Reservation.restore(hold.accountId(), hold.keyId(),
-                hold.amount().setScale(Credits.SCALE, RoundingMode.UP), reference(hold));
+        return Reservation.restore(hold.accountId(), hold.keyId(), hold.amount(), reference(hold));
     }
 
     private static String reference(Hold hold) {
