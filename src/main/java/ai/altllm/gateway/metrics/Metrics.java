@@ -19,9 +19,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Metrics {
 
-    @Inject
-    Configuration configuration;
-
     /** Refusal reasons with a series of their own; anything else is counted as {@code other}. */
     public static final String RATE_LIMIT = "rate_limit";
     public static final String CREDITS = "credits";
@@ -36,6 +33,9 @@ public class Metrics {
     private final LongAdder otherRefusals = new LongAdder();
     private volatile Supplier<Map<String, CircuitBreaker.State>> breakers = Map::of;
     private boolean enabled = true;
+
+    @Inject
+    Configuration configuration;
 
     @PostConstruct
     void readSwitch() {

@@ -19,6 +19,14 @@ public final class Routes {
     public record Route(String method, String path, boolean isPublic) {
     }
 
+    /** Each resource method's {@link Access}, worked out on first use: three filters ask on every request. */
+    private static final ClassValue<Map<Method, Access>> ACCESS = new ClassValue<>() {
+        @Override
+        protected Map<Method, Access> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     /**
      * Who may call a route: anyone, the holder of an API key, the operator with the admin key, or someone signed in
      * to the portal (a session cookie, for {@code portal/api/...}).
@@ -37,16 +45,8 @@ public final class Routes {
         if (resource == null || method == null) {
             return Access.API_KEY;
         }
-        // Three filters ask on every request; annotations and path joining are worked out once per method.
         return ACCESS.get(resource).computeIfAbsent(method, m -> accessOf(resource, m));
     }
-
-    private static final ClassValue<Map<Method, Access>> ACCESS = new ClassValue<>() {
-        @Override
-        protected Map<Method, Access> computeValue(Class<?> type) {
-            return new ConcurrentHashMap<>();
-        }
-    };
 
     private static Access accessOf(Class<?> resource, Method method) {
         if (resource.isAnnotationPresent(Public.class) || method.isAnnotationPresent(Public.class)) {
