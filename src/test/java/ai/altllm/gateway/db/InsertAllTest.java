@@ -2,13 +2,10 @@ package ai.altllm.gateway.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.altllm.gateway.config.DatabaseConfig;
-import ai.altllm.gateway.config.Secret;
+import ai.altllm.gateway.testsupport.TestH2;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +22,7 @@ class InsertAllTest {
 
     @BeforeAll
     static void open() {
-        pool = Pools.open(new DatabaseConfig("jdbc:h2:mem:insert-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "",
-                Secret.none()), Path.of("target"));
+        pool = TestH2.open("insert-");
     }
 
     @AfterAll

@@ -1,11 +1,7 @@
 package ai.altllm.gateway.keys;
 
-import ai.altllm.gateway.config.DatabaseConfig;
-import ai.altllm.gateway.config.Secret;
-import ai.altllm.gateway.db.Pools;
+import ai.altllm.gateway.testsupport.TestH2;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +13,7 @@ class H2KeyStoreTest extends KeyStoreContract {
 
     @BeforeAll
     static void open() {
-        pool = Pools.open(new DatabaseConfig("jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "",
-                Secret.none()), Path.of("target"));
+        pool = TestH2.open("keys-");
     }
 
     @AfterAll

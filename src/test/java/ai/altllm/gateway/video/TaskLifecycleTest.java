@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.altllm.gateway.config.DatabaseConfig;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.config.ProviderType;
 import ai.altllm.gateway.config.Secret;
 import ai.altllm.gateway.config.Timeouts;
-import ai.altllm.gateway.db.Pools;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.testsupport.TestH2;
 import ai.altllm.gateway.upstream.ByteSink;
 import ai.altllm.gateway.upstream.Download;
 import ai.altllm.gateway.upstream.UpstreamErrors;
@@ -21,14 +20,12 @@ import ai.altllm.gateway.upstream.VideoUpstream;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -61,8 +58,7 @@ class TaskLifecycleTest {
 
     @BeforeAll
     static void open() {
-        pool = Pools.open(new DatabaseConfig("jdbc:h2:mem:video-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "",
-                Secret.none()), Path.of("target"));
+        pool = TestH2.open("video-");
     }
 
     @AfterAll
