@@ -4,6 +4,7 @@
 The gateway is pinned to core 1, nginx (the scripted upstream) and the load generators to core 0.
 Prints one table per gateway setting; see docs/benchmarks.md for how to read it.
 Usage: src/bench/run.sh [--quick] [--streams N] [--limits off|on|both] [--observability on|off|both]
+                       [--database h2|postgres]
 
 --limits off (the default): no rate limits, credits disabled, as before rate limits and credits existed.
 --limits on: every request passes admission with rate limits (set high enough never to refuse), a concurrency
@@ -11,6 +12,9 @@ limit, and credits reserved from a prepaid account and settled with a ledger row
 --limits both: the two runs one after the other, then the proxied rps of each and their ratio.
 --observability off: metrics counting and the access log switched off in the configuration (default: on).
 --observability both: the two runs (with --limits off or on), then the ratio: what counting and logging cost.
+--database h2 (the default): the embedded database, whose engine runs in the gateway's JVM, so on its one core.
+--database postgres: a local PostgreSQL (Debian's cluster, started if down), pinned to core 0 with the load
+generators, as a deployment's database server runs beside the gateway; a fresh database for every gateway start.
 """
 import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, time, urllib.request
 
@@ -53,10 +57,36 @@ def stop_nginx():
     subprocess.run(["nginx", "-p", WORK, "-c", os.path.join(WORK, "nginx.conf"), "-s", "stop"], capture_output=True)
 
 
-def gateway_config(limits, observability=True):
+PG_DB = "altllm_bench"
+
+
+def psql(sql, port):
+    return sh(["su", "postgres", "-c", f'psql -p {port} -qtAc "{sql}"'], cwd="/").strip()
+
+
+def postgres_database():
+    """Starts Debian's PostgreSQL cluster if it is down, pins it to core 0, and creates an empty bench database."""
+    clusters = sh(["pg_lsclusters", "-h"]).strip()
+    if not clusters:
+        sys.exit("--database postgres needs a PostgreSQL cluster (apt-get install postgresql)")
+    version, _, port, status = clusters.split("\n")[-1].split()[:4]
+    if status != "online":
+        sh(["pg_ctlcluster", version, "main", "start"])
+    for pid in sh(["pgrep", "-u", "postgres"]).split():
+        subprocess.run(["taskset", "-a", "-p", "-c", "0", pid], capture_output=True)
+    if psql(f"SELECT 1 FROM pg_roles WHERE rolname = '{PG_DB}'", port) != "1":
+        psql(f"CREATE ROLE {PG_DB} LOGIN PASSWORD '{PG_DB}'", port)
+    psql(f"DROP DATABASE IF EXISTS {PG_DB}", port)
+    psql(f"CREATE DATABASE {PG_DB} OWNER {PG_DB}", port)
+    return {"url": f"jdbc:postgresql://127.0.0.1:{port}/{PG_DB}", "user": PG_DB, "password": PG_DB}
+
+
+def gateway_config(limits, observability=True, database="h2"):
     """The bench catalog, with rate limits and prepaid credits, and metrics and the access log, on or off."""
     with open(os.path.join(BENCH, "bench-config.json")) as f:
         config = json.load(f)
+    if database == "postgres":
+        config["database"] = postgres_database()
     if limits:
         config["rate_limits"] = {"default": {"requests_per_minute": 100000000, "tokens_per_minute": 100000000000,
                                              "max_concurrent": 100000}}
@@ -72,9 +102,9 @@ def gateway_config(limits, observability=True):
     return path
 
 
-def start_gateway(limits, observability=True):
+def start_gateway(limits, observability=True, database="h2"):
     shutil.rmtree(os.path.join(WORK, "data"), ignore_errors=True)
-    env = dict(os.environ, ALTLLM_CONFIG=gateway_config(limits, observability), ALTLLM_ADMIN_KEY=ADMIN_KEY,
+    env = dict(os.environ, ALTLLM_CONFIG=gateway_config(limits, observability, database), ALTLLM_ADMIN_KEY=ADMIN_KEY,
                ALTLLM_DATA_DIR=os.path.join(WORK, "data"))
     log = open(os.path.join(WORK, "gateway.log"), "w")
     proc = subprocess.Popen(["taskset", "-c", "1", "java", "-Xmx512m", "-Xss512k", "-jar",
@@ -199,6 +229,8 @@ def main():
                     help="rate limits and credits in the gateway: off, on, or both runs compared")
     ap.add_argument("--observability", choices=("on", "off", "both"), default="on",
                     help="metrics counting and the access log: on, off, or both runs compared")
+    ap.add_argument("--database", choices=("h2", "postgres"), default="h2",
+                    help="the embedded H2 (on the gateway's core) or a local PostgreSQL (on core 0)")
     args = ap.parse_args()
     if args.limits == "both" and args.observability == "both":
         sys.exit("compare one thing at a time: --limits both or --observability both")
@@ -209,7 +241,8 @@ def main():
     start_nginx()
     try:
         for l, o in settings:
-            print(f"\n=== rate limits and credits {'ON' if l else 'OFF'}, metrics and access log {'ON' if o else 'OFF'} ===")
+            print(f"\n=== rate limits and credits {'ON' if l else 'OFF'}, metrics and access log {'ON' if o else 'OFF'}, "
+                  f"database {args.database} ===")
             results.append(run(args, l, o))
     finally:
         stop_nginx()
@@ -229,7 +262,7 @@ def main():
 def run(args, limits, observability):
     """One gateway start with the given settings: the table, first-token times and optional streams; its rows."""
     seconds = 3 if args.quick else 10
-    gw = start_gateway(limits, observability)
+    gw = start_gateway(limits, observability, args.database)
     try:
         key = create_key(limits)
         direct_url = "http://127.0.0.1:{}/v1/chat/completions"

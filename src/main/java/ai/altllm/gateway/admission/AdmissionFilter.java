@@ -103,7 +103,8 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
             }
         }
         Ticket ticket = new Ticket(shared.limits(), bucket.id(), tokens, credits, reservation);
-        RateLimitHeaders.write(admission, now, servletResponse::setHeader);
+        // Added, not set: nothing has written these names yet, and setting searches the headers for each one.
+        RateLimitHeaders.write(admission, now, servletResponse::addHeader);
         request.setProperty(WRITTEN, Boolean.TRUE);
         if (metered != null) {
             metered.admitted(ticket);

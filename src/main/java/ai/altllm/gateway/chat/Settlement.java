@@ -8,7 +8,6 @@ import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -186,13 +185,7 @@ final class Settlement implements Metered {
     }
 
     static BigDecimal cost(ModelConfig model, long prompt, long completion) {
-        JsonObject pricing = model.publicView().getJsonObject("pricing");
-        return price(pricing, "prompt").multiply(BigDecimal.valueOf(prompt))
-                .add(price(pricing, "completion").multiply(BigDecimal.valueOf(completion)));
-    }
-
-    private static BigDecimal price(JsonObject pricing, String field) {
-        return pricing != null && pricing.get(field) instanceof JsonString s ? new BigDecimal(s.getString())
-                : BigDecimal.ZERO;
+        return model.promptPrice().multiply(BigDecimal.valueOf(prompt))
+                .add(model.completionPrice().multiply(BigDecimal.valueOf(completion)));
     }
 }

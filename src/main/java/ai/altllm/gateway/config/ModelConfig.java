@@ -2,6 +2,8 @@ package ai.altllm.gateway.config;
 
 import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -12,9 +14,18 @@ import java.util.Set;
  * @param upstreamModel the first deployment's model name
  * @param publicView the metadata clients see in {@code /v1/models}, already in its wire shape
  * @param deployments every place the model is served, the first being {@code provider}/{@code upstreamModel}
+ * @param promptPrice credits per prompt token, from {@code pricing.prompt} (zero when unpriced)
+ * @param completionPrice credits per completion token, from {@code pricing.completion} (zero when unpriced)
  */
 public record ModelConfig(String id, String provider, String upstreamModel, Set<String> features,
-        JsonObject publicView, List<Deployment> deployments) {
+        JsonObject publicView, List<Deployment> deployments, BigDecimal promptPrice, BigDecimal completionPrice) {
+
+    /** Token prices are read from the public view once here, because every chat request prices itself twice. */
+    public ModelConfig(String id, String provider, String upstreamModel, Set<String> features, JsonObject publicView,
+            List<Deployment> deployments) {
+        this(id, provider, upstreamModel, features, publicView, deployments, price(publicView, "prompt"),
+                price(publicView, "completion"));
+    }
 
     /** A model served by a single deployment. */
     public ModelConfig(String id, String provider, String upstreamModel, Set<String> features, JsonObject publicView) {
@@ -23,5 +34,10 @@ public record ModelConfig(String id, String provider, String upstreamModel, Set<
 
     public boolean supports(String feature) {
         return features.contains(feature);
+    }
+
+    private static BigDecimal price(JsonObject publicView, String field) {
+        return publicView.get("pricing") instanceof JsonObject pricing && pricing.get(field) instanceof JsonString s
+                ? new BigDecimal(s.getString()) : BigDecimal.ZERO;
     }
 }

@@ -8,6 +8,12 @@ import java.util.function.BiConsumer;
  */
 public final class RateLimitHeaders {
 
+    /** OpenAI's names, limit, remaining and reset, built once rather than on every response. */
+    private static final String[] REQUESTS = {"x-ratelimit-limit-requests", "x-ratelimit-remaining-requests",
+        "x-ratelimit-reset-requests"};
+    private static final String[] TOKENS = {"x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens",
+        "x-ratelimit-reset-tokens"};
+
     private RateLimitHeaders() {
     }
 
@@ -18,10 +24,10 @@ public final class RateLimitHeaders {
             header.accept("X-RateLimit-Remaining", Long.toString(requests.remaining()));
             header.accept("X-RateLimit-Reset",
                     Long.toString(Math.floorDiv(nowEpochMillis + requests.resetNanos() / 1_000_000 + 999, 1000)));
-            openAi(header, "requests", requests);
+            openAi(header, REQUESTS, requests);
         }
         if (admission.tokens().limit() > 0) {
-            openAi(header, "tokens", admission.tokens());
+            openAi(header, TOKENS, admission.tokens());
         }
         if (!admission.admitted()) {
             header.accept("Retry-After", Long.toString(Math.max(1, (admission.retryAfterNanos() + 999_999_999)
@@ -31,10 +37,10 @@ public final class RateLimitHeaders {
         }
     }
 
-    private static void openAi(BiConsumer<String, String> header, String kind, Admission.Window window) {
-        header.accept("x-ratelimit-limit-" + kind, Long.toString(window.limit()));
-        header.accept("x-ratelimit-remaining-" + kind, Long.toString(window.remaining()));
-        header.accept("x-ratelimit-reset-" + kind, duration(window.resetNanos()));
+    private static void openAi(BiConsumer<String, String> header, String[] names, Admission.Window window) {
+        header.accept(names[0], Long.toString(window.limit()));
+        header.accept(names[1], Long.toString(window.remaining()));
+        header.accept(names[2], duration(window.resetNanos()));
     }
 
     /** Go-style durations as OpenAI sends them: {@code 0s}, {@code 20ms}, {@code 1s}, {@code 1.5s}, {@code 6m0s}. */
