@@ -4,7 +4,7 @@
 The gateway is pinned to core 1, nginx (the scripted upstream) and the load generators to core 0.
 Prints one table per gateway setting; see docs/benchmarks.md for how to read it.
 Usage: src/bench/run.sh [--quick] [--streams N] [--limits off|on|both] [--observability on|off|both]
-                       [--database h2|postgres]
+                       [--database h2|postgres] [--rounds N]
 
 --limits off (the default): no rate limits, credits disabled, as before rate limits and credits existed.
 --limits on: every request passes admission with rate limits (set high enough never to refuse), a concurrency
@@ -231,12 +231,15 @@ def main():
                     help="metrics counting and the access log: on, off, or both runs compared")
     ap.add_argument("--database", choices=("h2", "postgres"), default="h2",
                     help="the embedded H2 (on the gateway's core) or a local PostgreSQL (on core 0)")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="repeat the runs (off, on, off, on, ...) and report the median ratio: two JVMs on one core "
+                         "differ by up to 10-20%% from run to run")
     args = ap.parse_args()
     if args.limits == "both" and args.observability == "both":
         sys.exit("compare one thing at a time: --limits both or --observability both")
     limits = {"off": [False], "on": [True], "both": [False, True]}[args.limits]
     observability = {"on": [True], "off": [False], "both": [True, False]}[args.observability]
-    settings = [(l, o) for l in limits for o in observability]
+    settings = [(l, o) for l in limits for o in observability] * args.rounds
     results = []
     start_nginx()
     try:
@@ -246,17 +249,33 @@ def main():
             results.append(run(args, l, o))
     finally:
         stop_nginx()
-    if len(results) == 2:
-        if args.limits == "both":
-            print("\nproxied rps, limits and credits off vs on (target: on within 10% of off):")
-            names = ("off", "on")
-        else:
-            print("\nproxied rps, metrics and access log on vs off (what counting and logging cost):")
-            names = ("on", "off")
-        for (mode, conns, _, g_a, cpu_a), (_, _, _, g_b, cpu_b) in zip(results[0], results[1]):
+    if len(settings) // args.rounds == 2:
+        compare(args, results)
+
+
+def compare(args, results):
+    """Each pair of runs side by side, then (over several rounds) the median ratio per row."""
+    if args.limits == "both":
+        print("\nproxied rps, limits and credits off vs on (target: on within 10% of off):")
+        names = ("off", "on")
+    else:
+        print("\nproxied rps, metrics and access log on vs off (what counting and logging cost):")
+        names = ("on", "off")
+    ratios = {}
+    for r in range(0, len(results), 2):
+        if args.rounds > 1:
+            print(f" round {r // 2 + 1}:")
+        for (mode, conns, _, g_a, cpu_a), (_, _, _, g_b, cpu_b) in zip(results[r], results[r + 1]):
+            ratio = g_b['rps'] / max(g_a['rps'], 1)
+            ratios.setdefault((mode, conns), []).append(ratio)
             print(f"  {mode:6} {conns:>4} conns: {names[0]} {g_a['rps']:>8.0f}  {names[1]} {g_b['rps']:>8.0f}  "
-                  f"{names[1]}/{names[0]} {g_b['rps'] / max(g_a['rps'], 1):.3f}  cpu/req {cpu_a:.0f} vs {cpu_b:.0f} us"
+                  f"{names[1]}/{names[0]} {ratio:.3f}  cpu/req {cpu_a:.0f} vs {cpu_b:.0f} us"
                   f"  (non-2xx: {g_a['non2xx']}, {g_b['non2xx']})")
+    if args.rounds > 1:
+        print(f" median of {args.rounds} rounds:")
+        for (mode, conns), values in ratios.items():
+            print(f"  {mode:6} {conns:>4} conns: {names[1]}/{names[0]} {statistics.median(values):.3f}  "
+                  f"(each round: {', '.join(f'{v:.3f}' for v in values)})")
 
 
 def run(args, limits, observability):

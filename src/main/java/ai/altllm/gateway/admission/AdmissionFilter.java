@@ -13,11 +13,11 @@ import ai.altllm.gateway.ratelimit.LimitPolicy;
 import ai.altllm.gateway.ratelimit.RateLimitHeaders;
 import ai.altllm.gateway.web.RequestIds;
 import ai.altllm.gateway.web.Routes;
+import ai.altllm.gateway.web.ServletResponses;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -45,9 +45,6 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
 
     @Context
     ResourceInfo resource;
-
-    @Context
-    HttpServletRequest servletRequest;
 
     @Context
     HttpServletResponse servletResponse;
@@ -93,7 +90,7 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
         if (metered != null) {
             try {
                 reservation = credits.reserve(key.accountId(), key.id(), metered.maxCost(),
-                        RequestIds.of(servletRequest));
+                        RequestIds.of(request));
             } catch (ApiException refused) {
                 metrics.refused(Metrics.CREDITS);
                 shared.limits().settle(bucket.id(), tokens, 0);
@@ -104,7 +101,8 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
         }
         Ticket ticket = new Ticket(shared.limits(), bucket.id(), tokens, credits, reservation);
         // Added, not set: nothing has written these names yet, and setting searches the headers for each one.
-        RateLimitHeaders.write(admission, now, servletResponse::addHeader);
+        HttpServletResponse direct = ServletResponses.of(request);
+        RateLimitHeaders.write(admission, now, (direct != null ? direct : servletResponse)::addHeader);
         request.setProperty(WRITTEN, Boolean.TRUE);
         if (metered != null) {
             metered.admitted(ticket);

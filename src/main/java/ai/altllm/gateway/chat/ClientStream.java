@@ -3,8 +3,11 @@ package ai.altllm.gateway.chat;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,12 +15,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * The client's side of one SSE answer. {@code SseEventSink} writes block while a client is not reading, so frames are
  * written in order on the writer pool, never on the upstream's I/O threads (which serve every other stream too), and
  * the upstream is held back while too much waits for a slow reader.
+ *
+ * <p>Each write is awaited before the next starts. Jersey's sends complete before they return; RESTEasy's (WildFly)
+ * complete later, and a send made while its first write is still under way goes to a queue that nothing may drain
+ * until a later send, which held a frame back for seconds. One write at a time never meets that queue.
  */
 final class ClientStream {
 
     /** Characters waiting for the client above which the upstream is paused, and below which it resumes. */
     static final long HIGH_WATER = 256 * 1024;
     static final long LOW_WATER = 64 * 1024;
+    /** How long one write may wait for a client that reads nothing before the client counts as gone. */
+    static final long WRITE_TIMEOUT_SECONDS = 60;
     /** Queued after the last frame; compared by identity. */
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String CLOSE = new String("close");
@@ -34,7 +43,8 @@ final class ClientStream {
     private volatile boolean lost;
 
     /**
-     * @param gone told once, on a writer thread, when a write fails because the client has left
+     * @param gone told once, on a writer thread, when a write fails because the client has left (or has read nothing
+     *     for {@link #WRITE_TIMEOUT_SECONDS})
      * @param drained told, on a writer thread, when a paused stream has drained enough to take more
      */
     ClientStream(SseEventSink sink, Sse sse, Executor writer, Runnable gone, Runnable drained) {
@@ -98,11 +108,14 @@ final class ClientStream {
 
     private void write(String data) {
         if (!lost) {
-            sink.send(sse.newEvent(data)).whenComplete((ignored, error) -> {
-                if (error != null) {
-                    clientLost();
-                }
-            });
+            try {
+                sink.send(sse.newEvent(data)).toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException | RuntimeException failedOrClosed) {
+                clientLost();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                clientLost();
+            }
         }
         if (pending.addAndGet(-data.length()) < LOW_WATER && paused) {
             paused = false;

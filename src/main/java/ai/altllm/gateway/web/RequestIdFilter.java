@@ -25,6 +25,7 @@ public class RequestIdFilter extends HttpFilter {
         } else if (!response.containsHeader(RequestIds.HEADER)) {
             response.setHeader(RequestIds.HEADER, RequestIds.of(request));
         }
+        request.setAttribute(ServletResponses.ATTRIBUTE, response);
         chain.doFilter(request, response);
     }
 }

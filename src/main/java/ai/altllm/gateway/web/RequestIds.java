@@ -1,6 +1,7 @@
 package ai.altllm.gateway.web;
 
 import jakarta.servlet.ServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -25,6 +26,12 @@ public final class RequestIds {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         return "req_" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** The id, read through JAX-RS's request properties (which are the servlet request's attributes). */
+    public static String of(ContainerRequestContext request) {
+        Object id = request.getProperty(ATTRIBUTE);
+        return id == null ? "unknown" : id.toString();
     }
 
     public static String of(ServletRequest request) {

@@ -10,11 +10,13 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,10 @@ class ClientStreamTest {
     /** Each write takes a permit: none left means the client is not reading. */
     private final Semaphore reads = new Semaphore(Integer.MAX_VALUE);
     private volatile boolean failWrites;
+    /** Sends complete only when the test completes them, as RESTEasy's asynchronous writes do. */
+    private volatile boolean deferWrites;
+    private final BlockingQueue<CompletableFuture<Void>> deferred = new LinkedBlockingQueue<>();
+    private volatile boolean sinkClosed;
 
     @AfterEach
     void stop() {
@@ -96,6 +102,43 @@ class ClientStreamTest {
         assertTrue(written.size() <= 1, written.toString());
     }
 
+    @Test
+    void eachWriteStartsOnlyOnceTheContainerCompletedThePreviousOne() throws Exception {
+        deferWrites = true;
+        ClientStream stream = stream(() -> { }, () -> { });
+        for (int i = 0; i < 3; i++) {
+            stream.send("frame " + i);
+        }
+        stream.close();
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<Void> write = deferred.poll(5, TimeUnit.SECONDS);
+            assertTrue(write != null, "write " + i + " never started");
+            Thread.sleep(100);
+            assertEquals(i + 1, written.size(), "a write started before the one before it completed");
+            assertEquals(1, closed.getCount(), "closed before the last write completed");
+            write.complete(null);
+        }
+        assertTrue(closed.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("frame 0", "frame 1", "frame 2"), written);
+    }
+
+    @Test
+    void aSinkThatRefusesSendsBecauseItClosedReportsTheClientGoneOnce() throws Exception {
+        AtomicInteger gone = new AtomicInteger();
+        ClientStream stream = stream(gone::incrementAndGet, () -> { });
+        sinkClosed = true;
+        stream.send("frame 0");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (gone.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        stream.send("frame 1");
+        stream.close();
+        assertTrue(closed.await(5, TimeUnit.SECONDS));
+        assertEquals(1, gone.get());
+        assertTrue(written.isEmpty(), written.toString());
+    }
+
     private ClientStream stream(Runnable gone, Runnable drained) {
         return new ClientStream(sink(), sse(), writers, gone, drained);
     }
@@ -110,7 +153,15 @@ class ClientStreamTest {
                             written.add("failed");
                             yield CompletableFuture.failedFuture(new IOException("Connection is closed"));
                         }
+                        if (sinkClosed) {
+                            throw new IllegalStateException("SseEventSink is closed");
+                        }
                         written.add(((OutboundSseEvent) args[0]).getData().toString());
+                        if (deferWrites) {
+                            CompletableFuture<Void> later = new CompletableFuture<>();
+                            deferred.add(later);
+                            yield later;
+                        }
                         yield CompletableFuture.completedFuture(null);
                     }
                     case "close" -> {
