@@ -72,10 +72,7 @@ class ClientStreamTest {
         assertTrue(sent * 1024L > ClientStream.HIGH_WATER);
         assertEquals(0, drained.get());
         reads.release(Integer.MAX_VALUE / 2);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (drained.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        awaitFirst(drained);
         assertEquals(1, drained.get());
         assertTrue(stream.ready());
         stream.close();
@@ -91,10 +88,7 @@ class ClientStreamTest {
         for (int i = 0; i < 50; i++) {
             stream.send("frame " + i);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (gone.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        awaitFirst(gone);
         stream.send("after");
         stream.close();
         assertTrue(closed.await(5, TimeUnit.SECONDS));
@@ -128,15 +122,20 @@ class ClientStreamTest {
         ClientStream stream = stream(gone::incrementAndGet, () -> { });
         sinkClosed = true;
         stream.send("frame 0");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (gone.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        awaitFirst(gone);
         stream.send("frame 1");
         stream.close();
         assertTrue(closed.await(5, TimeUnit.SECONDS));
         assertEquals(1, gone.get());
         assertTrue(written.isEmpty(), written.toString());
+    }
+
+    /** Waits up to 5 s for the first count; the assertions that follow say what was expected. */
+    private static void awaitFirst(AtomicInteger count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (count.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     private ClientStream stream(Runnable gone, Runnable drained) {
