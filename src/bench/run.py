@@ -177,8 +177,9 @@ def wrk(url, model, stream, conns, seconds, key):
         sys.exit(f"wrk against {url} gave no latencies:\n{out}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     total = int(re.search(r"(\d+) requests in", out).group(1))
-    p50 = to_ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = to_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    # Anchored: the thread-stats table can hold a value like "68.50%", which an unanchored "50%" matched.
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     for line in re.findall(r"non-2xx: .*", out)[:1]:
         print(f"note: {url} {conns} conns: {line}", file=sys.stderr)
