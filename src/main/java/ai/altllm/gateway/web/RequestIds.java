@@ -30,12 +30,14 @@ public final class RequestIds {
 
     /** The id, read through JAX-RS's request properties (which are the servlet request's attributes). */
     public static String of(ContainerRequestContext request) {
-        Object id = request.getProperty(ATTRIBUTE);
-        return id == null ? "unknown" : id.toString();
+        return text(request.getProperty(ATTRIBUTE));
     }
 
     public static String of(ServletRequest request) {
-        Object id = request == null ? null : request.getAttribute(ATTRIBUTE);
+        return text(request == null ? null : request.getAttribute(ATTRIBUTE));
+    }
+
+    private static String text(Object id) {
         return id == null ? "unknown" : id.toString();
     }
 }
