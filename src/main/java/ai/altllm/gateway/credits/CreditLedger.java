@@ -1,6 +1,7 @@
 package ai.altllm.gateway.credits;
 
 import ai.altllm.gateway.db.Jdbc;
+import ai.altllm.gateway.db.MultiRowInsert;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ final class CreditLedger {
 
     private static final String TABLE = "credit_ledger (account_id, key_id, kind, amount, reference, created_at)";
     private static final String INSERT = "INSERT INTO " + TABLE + " VALUES (?, ?, ?, ?, ?, ?)";
+    private static final MultiRowInsert<LedgerEntry> BATCH = new MultiRowInsert<>(TABLE, 6, CreditLedger::bind);
     private static final String USAGE_KINDS = "kind IN ('reservation', 'settlement')";
 
     /** Looked up on use: the ledger exists from deployment on, the database opens a moment later. */
@@ -30,7 +32,7 @@ final class CreditLedger {
     }
 
     void insert(List<LedgerEntry> batch) {
-        Jdbc.insertAll(dataSource(), TABLE, 6, batch, CreditLedger::bind);
+        BATCH.insert(dataSource(), batch);
     }
 
     static void insert(Connection c, LedgerEntry entry) throws SQLException {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -25,7 +24,7 @@ public final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
-    /** Sets one record's columns, from parameter {@code first} on (a multi-row statement holds several records). */
+    /** Sets one record's columns, from parameter {@code first} on (a {@link MultiRowInsert} holds several records). */
     public interface Columns<T> {
         void bind(PreparedStatement statement, int first, T record) throws SQLException;
     }
@@ -34,9 +33,6 @@ public final class Jdbc {
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
-
-    /** Rows per multi-row insert: well under PostgreSQL's 32,767 parameters for any of our tables. */
-    public static final int ROWS_PER_INSERT = 100;
 
     private Jdbc() {
     }
@@ -93,35 +89,6 @@ public final class Jdbc {
                     s.addBatch();
                 }
                 s.executeBatch();
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Inserts records in one transaction, {@value #ROWS_PER_INSERT} per {@code INSERT ... VALUES (...), (...)}
-     * statement: the database runs one statement per chunk instead of one per record, which matters for tables
-     * written on every request (usage, credit ledger). Standard SQL, so H2 and PostgreSQL both take it.
-     *
-     * @param table the table and its column list, e.g. {@code "t (a, b)"}
-     */
-    public static <T> void insertAll(DataSource dataSource, String table, int columns, List<T> records,
-            Columns<T> binder) {
-        if (records.isEmpty()) {
-            return;
-        }
-        String tuple = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-        transaction(dataSource, c -> {
-            for (int from = 0; from < records.size(); from += ROWS_PER_INSERT) {
-                List<T> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_INSERT));
-                String sql = "INSERT INTO " + table + " VALUES " + String.join(", ", Collections.nCopies(chunk.size(),
-                        tuple));
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        binder.bind(s, i * columns + 1, chunk.get(i));
-                    }
-                    s.executeUpdate();
-                }
             }
             return null;
         });

@@ -1,6 +1,7 @@
 package ai.altllm.gateway.usage;
 
 import ai.altllm.gateway.db.Jdbc;
+import ai.altllm.gateway.db.MultiRowInsert;
 import ai.altllm.gateway.chat.UsageEvent;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -23,26 +24,28 @@ final class UsageRepository {
     record Totals(long requests, long promptTokens, long completionTokens, BigDecimal cost) {
     }
 
+    private static final MultiRowInsert<UsageRow> BATCH = new MultiRowInsert<>(TABLE, 13, (s, i, row) -> {
+        UsageEvent e = row.event();
+        s.setString(i, e.requestId());
+        s.setString(i + 1, e.keyId());
+        s.setString(i + 2, e.accountId());
+        s.setString(i + 3, e.model());
+        s.setString(i + 4, e.provider());
+        s.setLong(i + 5, e.promptTokens());
+        s.setLong(i + 6, e.completionTokens());
+        s.setBigDecimal(i + 7, e.cost());
+        s.setString(i + 8, e.outcome());
+        s.setLong(i + 9, e.latencyMillis());
+        s.setLong(i + 10, e.firstTokenMillis());
+        s.setObject(i + 11, OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC));
+        s.setBoolean(i + 12, e.estimated());
+    });
+
     private UsageRepository() {
     }
 
     static void insert(DataSource dataSource, List<UsageRow> batch) {
-        Jdbc.insertAll(dataSource, TABLE, 13, batch, (s, i, row) -> {
-            UsageEvent e = row.event();
-            s.setString(i, e.requestId());
-            s.setString(i + 1, e.keyId());
-            s.setString(i + 2, e.accountId());
-            s.setString(i + 3, e.model());
-            s.setString(i + 4, e.provider());
-            s.setLong(i + 5, e.promptTokens());
-            s.setLong(i + 6, e.completionTokens());
-            s.setBigDecimal(i + 7, e.cost());
-            s.setString(i + 8, e.outcome());
-            s.setLong(i + 9, e.latencyMillis());
-            s.setLong(i + 10, e.firstTokenMillis());
-            s.setObject(i + 11, OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC));
-            s.setBoolean(i + 12, e.estimated());
-        });
+        BATCH.insert(dataSource, batch);
     }
 
     static List<UsageRow> find(DataSource dataSource, UsageFilter filter) {

@@ -7,8 +7,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The same multi-row inserts on PostgreSQL (skipped without {@code ALTLLM_TEST_PG_URL}, except on CI). */
-class PostgresInsertAllTest extends InsertAllTest {
+/** The same {@link MultiRowInsert}s on PostgreSQL (skipped without {@code ALTLLM_TEST_PG_URL}, except on CI). */
+class PostgresMultiRowInsertTest extends MultiRowInsertTest {
 
     private static HikariDataSource postgres;
 
