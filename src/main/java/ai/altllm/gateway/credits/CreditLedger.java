@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 final class CreditLedger {
 
     private static final String TABLE = "credit_ledger (account_id, key_id, kind, amount, reference, created_at)";
-    private static final String INSERT = "INSERT INTO " + TABLE + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final MultiRowInsert<LedgerEntry> BATCH = new MultiRowInsert<>(TABLE, 6, CreditLedger::bind);
     private static final String USAGE_KINDS = "kind IN ('reservation', 'settlement')";
 
@@ -36,10 +35,7 @@ final class CreditLedger {
     }
 
     static void insert(Connection c, LedgerEntry entry) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            bind(s, 1, entry);
-            s.executeUpdate();
-        }
+        BATCH.insert(c, entry);
     }
 
     private static void bind(PreparedStatement s, int first, LedgerEntry entry) throws SQLException {

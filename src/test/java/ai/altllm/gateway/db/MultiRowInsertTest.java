@@ -76,4 +76,22 @@ class MultiRowInsertTest {
         assertEquals(List.of(0L), Jdbc.query(dataSource(), "SELECT COUNT(*) FROM insert_all_atomic", s -> { },
                 row -> row.getLong(1)));
     }
+
+    /** One record written inside the caller's transaction is kept when it commits and gone when it rolls back. */
+    @Test
+    void writesOneRecordInTheCallersTransaction() {
+        Jdbc.update(dataSource(), "CREATE TABLE insert_one_test (n INTEGER PRIMARY KEY)", s -> { });
+        MultiRowInsert<Integer> insert = new MultiRowInsert<>("insert_one_test (n)", 1,
+                (s, first, n) -> s.setInt(first, n));
+        Jdbc.transaction(dataSource(), c -> {
+            insert.insert(c, 7);
+            return null;
+        });
+        assertThrows(IllegalStateException.class, () -> Jdbc.transaction(dataSource(), c -> {
+            insert.insert(c, 8);
+            throw new IllegalStateException("roll back");
+        }));
+        assertEquals(List.of(7), Jdbc.query(dataSource(), "SELECT n FROM insert_one_test ORDER BY n", s -> { },
+                row -> row.getInt(1)));
+    }
 }
