@@ -70,6 +70,9 @@ public class CreditsAdminResource {
         for (LedgerEntry entry : credits.entries(account.id(), limit)) {
             JsonObjectBuilder row = JSON.createObjectBuilder().add("id", entry.id()).add("kind", entry.kind())
                     .add("amount", Credits.plain(entry.amount())).add("created_at", entry.at().getEpochSecond());
+            if (entry.held() != null) {
+                row.add("held", Credits.plain(entry.held()));
+            }
             nullable(row, "key_id", entry.keyId());
             nullable(row, "reference", entry.reference());
             data.add(row);

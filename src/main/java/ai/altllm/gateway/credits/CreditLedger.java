@@ -15,9 +15,9 @@ import javax.sql.DataSource;
 /** The credit ledger and the accounts' budget setting in the database. */
 final class CreditLedger {
 
-    private static final String TABLE = "credit_ledger (account_id, key_id, kind, amount, reference, created_at)";
-    private static final MultiRowInsert<LedgerEntry> BATCH = new MultiRowInsert<>(TABLE, 6, CreditLedger::bind);
-    private static final String USAGE_KINDS = "kind IN ('reservation', 'settlement')";
+    private static final String TABLE = "credit_ledger (account_id, key_id, kind, amount, held, reference, created_at)";
+    private static final MultiRowInsert<LedgerEntry> BATCH = new MultiRowInsert<>(TABLE, 7, CreditLedger::bind);
+    private static final String USAGE_KINDS = "kind IN ('reservation', 'settlement', 'charge')";
 
     /** Looked up on use: the ledger exists from deployment on, the database opens a moment later. */
     private final Supplier<DataSource> source;
@@ -30,8 +30,12 @@ final class CreditLedger {
         return source.get();
     }
 
-    void insert(List<LedgerEntry> batch) {
-        BATCH.insert(dataSource(), batch);
+    void insert(List<PendingRow> batch) {
+        List<LedgerEntry> rows = new ArrayList<>(batch.size());
+        for (PendingRow row : batch) {
+            rows.add(row.entry());
+        }
+        BATCH.insert(dataSource(), rows);
     }
 
     static void insert(Connection c, LedgerEntry entry) throws SQLException {
@@ -43,8 +47,9 @@ final class CreditLedger {
         s.setString(first + 1, entry.keyId());
         s.setString(first + 2, entry.kind());
         s.setBigDecimal(first + 3, entry.amount());
-        s.setString(first + 4, entry.reference());
-        s.setObject(first + 5, Jdbc.toSql(entry.at()));
+        s.setBigDecimal(first + 4, entry.held());
+        s.setString(first + 5, entry.reference());
+        s.setObject(first + 6, Jdbc.toSql(entry.at()));
     }
 
     /**
@@ -64,10 +69,13 @@ final class CreditLedger {
         return sum(c, "SELECT COALESCE(SUM(amount), 0) FROM credit_ledger WHERE account_id = ?", accountId);
     }
 
-    /** What a key has spent or holds: the negated sum of its reservation and settlement rows. */
-    BigDecimal keySpent(String keyId) {
-        return Jdbc.transaction(dataSource(), c -> sum(c, "SELECT COALESCE(SUM(amount), 0) FROM credit_ledger WHERE "
-                + "key_id = ? AND " + USAGE_KINDS, keyId)).negate();
+    /** What a key of the account has spent or holds: the negated sum of its reservation, settlement and charge rows. */
+    BigDecimal keySpent(String accountId, String keyId) {
+        return Jdbc.query(dataSource(), "SELECT COALESCE(SUM(amount), 0) FROM credit_ledger WHERE account_id = ? AND "
+                + "key_id = ? AND " + USAGE_KINDS, s -> {
+                    s.setString(1, accountId);
+                    s.setString(2, keyId);
+                }, row -> row.getBigDecimal(1)).get(0).negate();
     }
 
     /** {@code [credits added (top-ups and adjustments), usage (settled costs plus credits still held)]}. */
@@ -80,11 +88,12 @@ final class CreditLedger {
 
     /** The newest {@code limit} rows of an account, newest first. */
     List<LedgerEntry> entries(String accountId, int limit) {
-        return Jdbc.query(dataSource(), "SELECT id, account_id, key_id, kind, amount, reference, created_at FROM "
+        return Jdbc.query(dataSource(), "SELECT id, account_id, key_id, kind, amount, held, reference, created_at "
+                + "FROM "
                 + "credit_ledger WHERE account_id = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
                 s -> s.setString(1, accountId), row -> new LedgerEntry(row.getLong("id"), row.getString("account_id"),
                         row.getString("key_id"), row.getString("kind"), row.getBigDecimal("amount"),
-                        row.getString("reference"), Jdbc.instant(row, "created_at")));
+                        row.getBigDecimal("held"), row.getString("reference"), Jdbc.instant(row, "created_at")));
     }
 
     /** {@code prepaid}, {@code unlimited}, or null to follow the configured default. */

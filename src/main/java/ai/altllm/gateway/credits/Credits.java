@@ -50,7 +50,7 @@ public class Credits implements ShutdownStep {
 
     private CreditConfig config;
     private CreditLedger ledger;
-    private BatchWriter<LedgerEntry> writer;
+    private BatchWriter<PendingRow> writer;
     private final Map<String, Boolean> prepaid = new ConcurrentHashMap<>();
     private final Map<String, Optional<BigDecimal>> caps = new ConcurrentHashMap<>();
 
@@ -85,18 +85,24 @@ public class Credits implements ShutdownStep {
                     + "; top up, or ask for fewer tokens (max_tokens)");
         }
         Optional<BigDecimal> cap = cap(keyId);
-        if (cap.isPresent() && !take(KEY + keyId, held, () -> seedKey(keyId, cap.get()))) {
+        if (cap.isPresent() && !take(KEY + keyId, held, () -> seedKey(accountId, keyId, cap.get()))) {
             if (fromAccount) {
                 shared.balances().add(ACCOUNT + accountId, held);
             }
             throw insufficient("this request may cost up to " + plain(held) + " credits, more than is left under "
                     + "this API key's credit limit of " + plain(cap.get()));
         }
-        writer.add(new LedgerEntry(null, accountId, keyId, "reservation", held.negate(), reference, Instant.now()));
+        reservation.queued(Instant.now());
+        if (!writer.add(reservation)) {
+            reservation.notQueued();
+        }
         return reservation;
     }
 
-    /** Charges what the work really cost and gives back the rest of the reservation; only the first call counts. */
+    /**
+     * Charges what the work really cost and gives back the rest of the reservation; only the first call counts. Work
+     * that ends before its reservation row is written (most chat requests) leaves one {@code charge} row, not two.
+     */
     public void settle(Reservation reservation, BigDecimal actual) {
         if (!reservation.claim() || !config.enabled()) {
             return;
@@ -112,8 +118,11 @@ public class Credits implements ShutdownStep {
         if (cap(reservation.keyId()).isPresent()) {
             shared.balances().add(KEY + reservation.keyId(), refund);
         }
-        writer.add(new LedgerEntry(null, reservation.accountId(), reservation.keyId(), "settlement", refund,
-                reservation.reference(), Instant.now()));
+        Instant now = Instant.now();
+        if (!reservation.charge(cost, now)) {
+            writer.add(PendingRow.of(new LedgerEntry(null, reservation.accountId(), reservation.keyId(), "settlement",
+                    refund, null, reservation.reference(), now)));
+        }
     }
 
     /** Gives the whole reservation back (the work never ran, or failed before anything billable). */
@@ -136,7 +145,7 @@ public class Credits implements ShutdownStep {
                 if (!CreditLedger.lockAccount(c, accountId)) {
                     throw ApiException.notFound("account_not_found", "No account with id '" + accountId + "'");
                 }
-                CreditLedger.insert(c, new LedgerEntry(null, accountId, null, kind, exact, reference, Instant.now()));
+                CreditLedger.insert(c, LedgerEntry.of(accountId, null, kind, exact, reference));
                 BigDecimal balance = CreditLedger.balance(c, accountId);
                 shared.balances().add(id, exact);
                 added[0] = true;
@@ -194,9 +203,9 @@ public class Credits implements ShutdownStep {
         });
     }
 
-    private void seedKey(String keyId, BigDecimal cap) {
+    private void seedKey(String accountId, String keyId, BigDecimal cap) {
         writer.flush();
-        shared.balances().seed(KEY + keyId, cap.subtract(ledger.keySpent(keyId)));
+        shared.balances().seed(KEY + keyId, cap.subtract(ledger.keySpent(accountId, keyId)));
     }
 
     /** Keys cannot be edited, so a key's credit limit is read once. */

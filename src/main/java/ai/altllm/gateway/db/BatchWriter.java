@@ -45,16 +45,18 @@ public final class BatchWriter<T> {
         flusher.scheduleWithFixedDelay(this::flushQuietly, 500, 500, TimeUnit.MILLISECONDS);
     }
 
-    public void add(T row) {
+    /** Queues the row; false if the queue is full and the row was dropped (and counted). */
+    public boolean add(T row) {
         if (size.incrementAndGet() > capacity) {
             size.decrementAndGet();
             long count = dropped.incrementAndGet();
             if (count == 1 || count % 10_000 == 0) {
                 LOG.log(Level.ERROR, "Queue of {0} full ({1} pending): {2} dropped so far", what, size.get(), count);
             }
-            return;
+            return false;
         }
         pending.add(row);
+        return true;
     }
 
     /** Writes everything queued so far; a failed batch goes back to the queue and the failure is thrown. */

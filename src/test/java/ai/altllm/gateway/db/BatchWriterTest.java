@@ -74,9 +74,13 @@ class BatchWriterTest {
         });
         writer.add(-1);
         assertTrue(writing.await(5, TimeUnit.SECONDS), "the background flush never started");
+        List<Integer> accepted = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
-            writer.add(i);
+            if (writer.add(i)) {
+                accepted.add(i);
+            }
         }
+        assertEquals(java.util.stream.IntStream.range(0, 100).boxed().toList(), accepted, "add says what it dropped");
         assertEquals(100, writer.pendingCount());
         release.countDown();
         writer.stop();
