@@ -20,7 +20,10 @@ final class SignalTrap {
         this.handle = handle;
     }
 
-    /** Installs the action for the signal (e.g. {@code "TERM"}); {@code null} when this JVM cannot. */
+    /**
+     * Installs the action for the signal (e.g. {@code "TERM"}); {@code null} when this JVM cannot, or when the signal
+     * was ignored when the process started.
+     */
     static SignalTrap install(String name, Runnable action) {
         try {
             Class<?> signalType = Class.forName("sun.misc.Signal");
@@ -37,7 +40,13 @@ final class SignalTrap {
                         default -> "SignalTrap[" + name + "]";
                     });
             Method handle = signalType.getMethod("handle", signalType, handlerType);
-            return new SignalTrap(signal, handle.invoke(null, signal, handler), handle);
+            Object previous = handle.invoke(null, signal, handler);
+            if (previous == handlerType.getField("SIG_IGN").get(null)) {
+                // Ignored since the JVM started (nohup does this to HUP): HotSpot keeps it ignored, nothing is trapped.
+                handle.invoke(null, signal, previous);
+                return null;
+            }
+            return new SignalTrap(signal, previous, handle);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
         }

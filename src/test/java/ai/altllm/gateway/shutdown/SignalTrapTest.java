@@ -9,16 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class SignalTrapTest {
 
-    /** Raises a real signal in this JVM: HUP, which (like TERM) would otherwise start JVM shutdown. */
+    /**
+     * Raises a real TERM in this JVM, the signal the gateway traps, which would otherwise start JVM shutdown. Not HUP:
+     * a test run started under nohup inherits HUP ignored, and the JVM then never delivers it.
+     */
     @Test
     void theTrappedSignalRunsTheActionInsteadOfShuttingDown() throws Exception {
         CountDownLatch caught = new CountDownLatch(1);
-        SignalTrap trap = SignalTrap.install("HUP", caught::countDown);
+        SignalTrap trap = SignalTrap.install("TERM", caught::countDown);
         assertNotNull(trap, "this JVM has sun.misc.Signal");
         try {
             Class<?> signalType = Class.forName("sun.misc.Signal");
             signalType.getMethod("raise", signalType).invoke(null, signalType.getConstructor(String.class)
-                    .newInstance("HUP"));
+                    .newInstance("TERM"));
             assertTrue(caught.await(10, TimeUnit.SECONDS), "the action ran");
         } finally {
             trap.release();
