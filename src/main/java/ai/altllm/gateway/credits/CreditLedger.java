@@ -89,8 +89,7 @@ final class CreditLedger {
     /** The newest {@code limit} rows of an account, newest first. */
     List<LedgerEntry> entries(String accountId, int limit) {
         return Jdbc.query(dataSource(), "SELECT id, account_id, key_id, kind, amount, held, reference, created_at "
-                + "FROM "
-                + "credit_ledger WHERE account_id = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+                + "FROM credit_ledger WHERE account_id = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
                 s -> s.setString(1, accountId), row -> new LedgerEntry(row.getLong("id"), row.getString("account_id"),
                         row.getString("key_id"), row.getString("kind"), row.getBigDecimal("amount"),
                         row.getBigDecimal("held"), row.getString("reference"), Jdbc.instant(row, "created_at")));

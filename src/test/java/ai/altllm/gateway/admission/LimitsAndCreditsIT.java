@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.testsupport.ChatClient;
 import ai.altllm.gateway.testsupport.Gateway;
+import ai.altllm.gateway.testsupport.Ledgers;
 import ai.altllm.gateway.testsupport.OpenAiJson;
 import ai.altllm.gateway.testsupport.SseFrames;
 import ai.altllm.gateway.testsupport.TestKeys;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,11 +59,7 @@ class LimitsAndCreditsIT extends UpstreamIT {
     }
 
     private JsonObject ledger(String account) {
-        HttpResponse<String> response = chat.gateway().send(HttpRequest.newBuilder(chat.gateway().uri(
-                "/admin/v1/accounts/" + account + "/credits?limit=10000")).header("Authorization", "Bearer "
-                + System.getenv("ALTLLM_ADMIN_KEY")).GET());
-        assertEquals(200, response.statusCode(), response.body());
-        return Gateway.json(response);
+        return Ledgers.read(chat.gateway(), account);
     }
 
     private void topUp(String account, String amount) {
@@ -220,7 +216,7 @@ class LimitsAndCreditsIT extends UpstreamIT {
         assertEquals(0, new BigDecimal("1.0").compareTo(credits.getJsonNumber("total_usage").bigDecimalValue()));
         JsonObject ledger = ledger(issued.account());
         assertEquals(0, balanced(ledger).signum(), "spent to the cent");
-        Map<String, Long> kinds = kinds(ledger);
+        Map<String, Long> kinds = Ledgers.kinds(ledger);
         assertEquals(1, kinds.getOrDefault("topup", 0L), kinds.toString());
         assertEquals(100, kinds.getOrDefault("charge", 0L) + kinds.getOrDefault("reservation", 0L),
                 "each request one charge, or a reservation and a settlement: " + kinds);
@@ -235,10 +231,6 @@ class LimitsAndCreditsIT extends UpstreamIT {
         }
     }
 
-    private static Map<String, Long> kinds(JsonObject ledger) {
-        return ledger.getJsonArray("data").stream().collect(Collectors.groupingBy(
-                row -> row.asJsonObject().getString("kind"), Collectors.counting()));
-    }
 
     @Test
     void twoHundredParallelRequestsAgainstARequestsPerMinuteLimitOfOneHundred() throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.testsupport.Gateway;
+import ai.altllm.gateway.testsupport.Ledgers;
 import ai.altllm.gateway.testsupport.MicroInstance;
 import ai.altllm.gateway.testsupport.ScriptedUpstream;
 import ai.altllm.gateway.testsupport.TestKeys;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,8 +153,7 @@ class ClusterIT {
         Map<String, Long> kinds = Map.of();
         for (int i = 0; i < 40; i++) {
             ledger = ledger(issued.account());
-            kinds = ledger.getJsonArray("data").stream().collect(Collectors.groupingBy(
-                    row -> row.asJsonObject().getString("kind"), Collectors.counting()));
+            kinds = Ledgers.kinds(ledger);
             if (settled(kinds) == 100) {
                 break;
             }
@@ -189,11 +188,7 @@ class ClusterIT {
     }
 
     private static JsonObject ledger(String account) {
-        HttpResponse<String> response = gatewayA.send(HttpRequest.newBuilder(gatewayA.uri("/admin/v1/accounts/"
-                + account + "/credits?limit=10000")).header("Authorization", "Bearer "
-                + System.getenv("ALTLLM_ADMIN_KEY")).GET());
-        assertEquals(200, response.statusCode(), response.body());
-        return Gateway.json(response);
+        return Ledgers.read(gatewayA, account);
     }
 
     /** Sends {@code count} requests at once, alternating between the two instances. */
