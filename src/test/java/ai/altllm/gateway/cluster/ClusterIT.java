@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Two Payara Micro instances on 127.0.0.1 forming one Hazelcast cluster (TCP/IP discovery on loopback, a cluster name
@@ -38,8 +40,7 @@ class ClusterIT {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Duration START = Duration.ofSeconds(Integer.getInteger("payara.startupTimeoutInSeconds",
-            180));
+    private static final Duration START = Duration.ofSeconds(90);
 
     private static ScriptedUpstream upstream;
     private static Server database;
@@ -49,6 +50,7 @@ class ClusterIT {
     private static Gateway gatewayB;
 
     @BeforeAll
+    @Timeout(value = 4, unit = TimeUnit.MINUTES) // two starts of up to 90 s each, then the cluster forming
     static void startCluster() throws Exception {
         upstream = ScriptedUpstream.start(0);
         Path dir = Path.of(System.getProperty("java.io.tmpdir", "target"), "cluster-it");

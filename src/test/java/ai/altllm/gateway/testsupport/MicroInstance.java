@@ -21,7 +21,9 @@ import java.util.Map;
  */
 public final class MicroInstance implements AutoCloseable {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: the JDK client's default first tries an h2c upgrade, which is not what a health probe should test.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final int port;
@@ -54,12 +56,25 @@ public final class MicroInstance implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        MicroInstance instance;
         try {
-            MicroInstance instance = new MicroInstance(builder.start(), port, log);
-            instance.awaitHealthy(timeout);
-            return instance;
+            instance = new MicroInstance(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try {
+            instance.awaitHealthy(timeout);
+            return instance;
+        } catch (RuntimeException | Error e) {
+            // Nobody else holds the instance yet: stop it here, or a failed start leaks a server. The dump and the stop
+            // wait for processes, so a test timeout's interrupt is set aside until they are done.
+            boolean interrupted = Thread.interrupted();
+            instance.dumpThreads();
+            instance.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
         }
     }
 
@@ -73,26 +88,43 @@ public final class MicroInstance implements AutoCloseable {
 
     private void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> health = CLIENT.send(HttpRequest.newBuilder(URI.create(url() + "health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> health = CLIENT.send(HttpRequest.newBuilder(URI.create(url() + "health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }
+                last = "HTTP " + health.statusCode() + " " + health.body();
             } catch (IOException e) {
-                // not listening yet
+                last = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError(e);
+                throw new AssertionError("interrupted while waiting for " + url() + "health (last: " + last + ")", e);
             }
             sleep(500);
         }
-        close();
-        throw new AssertionError("Payara Micro did not become healthy within " + timeout + "; see " + log);
+        throw new AssertionError("Payara Micro did not become healthy within " + timeout + " (last: " + last
+                + "); see " + log + " and its thread dump");
+    }
+
+    /** Appends a thread dump to the log, so a start that hangs says where. */
+    private void dumpThreads() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!process.isAlive() || !Files.isExecutable(jcmd)) {
+            return;
+        }
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            dump.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            // best effort: the failure itself is reported by the caller
+        }
     }
 
     public String url() {
