@@ -240,24 +240,28 @@ def main():
         sys.exit("compare one thing at a time: --limits both or --observability both")
     limits = {"off": [False], "on": [True], "both": [False, True]}[args.limits]
     observability = {"on": [True], "off": [False], "both": [True, False]}[args.observability]
-    settings = [(l, o) for l in limits for o in observability] * args.rounds
+    pair = [(l, o) for l in limits for o in observability]
+    # Every other round runs the pair in reverse order, so a slow drift of the machine does not favour one side.
+    settings = [s for r in range(args.rounds) for s in (pair if r % 2 == 0 else pair[::-1])]
     results = []
     start_nginx()
     try:
         for l, o in settings:
             print(f"\n=== rate limits and credits {'ON' if l else 'OFF'}, metrics and access log {'ON' if o else 'OFF'}, "
                   f"database {args.database} ===")
-            results.append(run(args, l, o))
+            results.append(((l, o), run(args, l, o)))
     finally:
         stop_nginx()
-    if len(settings) // args.rounds == 2:
-        compare(args, results)
+    if len(pair) == 2:
+        compare(args, [rows for r in range(0, len(results), 2)
+                       for _, rows in sorted(results[r:r + 2], key=lambda done: pair.index(done[0]))])
 
 
 def compare(args, results):
     """Each pair of runs side by side, then (over several rounds) the median ratio per row."""
     if args.limits == "both":
-        print("\nproxied rps, limits and credits off vs on (target: on within 10% of off):")
+        print("\nproxied rps, limits and credits off vs on (target: on within 10% of off; odd rounds ran off first, "
+              "even rounds on first):")
         names = ("off", "on")
     else:
         print("\nproxied rps, metrics and access log on vs off (what counting and logging cost):")
