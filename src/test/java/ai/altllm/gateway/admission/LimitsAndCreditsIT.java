@@ -240,7 +240,6 @@ class LimitsAndCreditsIT extends UpstreamIT {
         }
     }
 
-
     @Test
     void twoHundredParallelRequestsAgainstARequestsPerMinuteLimitOfOneHundred() throws Exception {
         String key = TestKeys.create(chat.gateway(), "rpm-burst", ",\"rate_limit\":{\"requests_per_minute\":100}");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Payara Micro process started by a test (for tests that need more than the one server Arquillian manages), with
@@ -109,10 +110,13 @@ public final class MicroInstance implements AutoCloseable {
             sleep(500);
         }
         throw new AssertionError("Payara Micro did not become healthy within " + timeout + " (last: " + last
-                + "); see " + log + " and its thread dump");
+                + "); see " + log + " and " + threadDump());
     }
 
-    /** Appends a thread dump to the log, so a start that hangs says where. */
+    /**
+     * Writes a thread dump beside the log, so a start that hangs says where. Not into the log itself: the server
+     * writes there at its own offset and would overwrite the dump as it stops.
+     */
     private void dumpThreads() {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         if (!process.isAlive() || !Files.isExecutable(jcmd)) {
@@ -120,11 +124,15 @@ public final class MicroInstance implements AutoCloseable {
         }
         try {
             Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            dump.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+                    .redirectErrorStream(true).redirectOutput(threadDump().toFile()).start();
+            dump.waitFor(20, TimeUnit.SECONDS);
         } catch (IOException | InterruptedException e) {
             // best effort: the failure itself is reported by the caller
         }
+    }
+
+    private Path threadDump() {
+        return log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + "-threads.txt");
     }
 
     public String url() {
@@ -161,7 +169,7 @@ public final class MicroInstance implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
