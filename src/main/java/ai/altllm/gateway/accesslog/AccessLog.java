@@ -7,7 +7,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,12 +25,19 @@ public class AccessLog implements ShutdownStep {
     private static final Logger LOG = Logger.getLogger(LOGGER);
     /** About a minute of lines at several thousand requests a second; beyond that lines are counted and dropped. */
     private static final int CAPACITY = 200_000;
+    /**
+     * How long the shutdown step waits for requests the container has not completed yet. The drain stops waiting
+     * for a stream once its relay ends, but its line comes only when the container completes the exchange a moment
+     * later; a client that vanished may keep that from ever happening, hence the bound.
+     */
+    private static final Duration LAST_EXCHANGES = Duration.ofSeconds(3);
 
     @Inject
     Configuration configuration;
 
     private boolean enabled;
     private BatchWriter<AccessRecord> writer;
+    private final LongAdder unfinished = new LongAdder();
 
     @PostConstruct
     void start() {
@@ -36,8 +45,14 @@ public class AccessLog implements ShutdownStep {
         writer = new BatchWriter<>("access log lines", CAPACITY, AccessLog::write);
     }
 
+    /** A request has started; its line is owed until {@link #add} is called for it. */
+    void opened() {
+        unfinished.increment();
+    }
+
     /** Queues the line of a finished request, unless the access log is off (in the configuration or the logger). */
     void add(AccessRecord record) {
+        unfinished.decrement();
         if (enabled && LOG.isLoggable(Level.INFO)) {
             writer.add(record);
         }
@@ -64,9 +79,21 @@ public class AccessLog implements ShutdownStep {
         return "access log lines";
     }
 
-    /** The shutdown step: the lines of every request the drain waited for. */
+    /** The shutdown step: the lines of every request the drain waited for, once the container has ended them. */
     @Override
     public void run() {
+        long deadline = System.nanoTime() + LAST_EXCHANGES.toNanos();
+        try {
+            while (unfinished.sum() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (unfinished.sum() > 0) {
+            LOG.log(Level.WARNING, "{0} requests had not ended at shutdown; their access-log lines are not written",
+                    unfinished.sum());
+        }
         stop();
     }
 

@@ -33,6 +33,7 @@ public class AccessLogFilter extends HttpFilter {
         AccessRecord record = new AccessRecord(RequestIds.of(request), request.getMethod(),
                 request.getRequestURI(), this::finish);
         request.setAttribute(AccessRecord.ATTRIBUTE, record);
+        accessLog.opened();
         boolean failed = true;
         try {
             chain.doFilter(request, response);

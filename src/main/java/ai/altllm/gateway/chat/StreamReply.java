@@ -274,8 +274,8 @@ public final class StreamReply implements ChatReply {
         private void end(String outcome) {
             closed = true;
             call.settlement().settle(outcome);
-                drain.closed(this);
-                client.close();
+            drain.closed(this);
+            client.close();
         }
     }
 }
