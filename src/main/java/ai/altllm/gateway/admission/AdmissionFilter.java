@@ -92,7 +92,9 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
                 reservation = credits.reserve(key.accountId(), key.id(), metered.maxCost(),
                         RequestIds.of(request));
             } catch (ApiException refused) {
-                metrics.refused(Metrics.CREDITS);
+                if (refused.status() == 402) {
+                    metrics.refused(Metrics.CREDITS);
+                }
                 shared.limits().settle(bucket.id(), tokens, 0);
                 RateLimitHeaders.write(admission, now, refused::withHeader);
                 request.abortWith(ErrorEnvelope.response(refused));

@@ -56,9 +56,14 @@ public class Credits implements ShutdownStep {
 
     @PostConstruct
     void start() {
+        start(200_000);
+    }
+
+    /** @param capacity ledger rows held in memory at most, about a minute of a busy gateway's requests */
+    void start(int capacity) {
         config = configuration.get().credits();
         ledger = new CreditLedger(database::dataSource);
-        writer = new BatchWriter<>("credit ledger rows", 200_000, ledger::insert);
+        writer = new BatchWriter<>("credit ledger rows", capacity, ledger::insert);
     }
 
     public boolean enabled() {
@@ -94,7 +99,15 @@ public class Credits implements ShutdownStep {
         }
         reservation.queued(Instant.now());
         if (!writer.add(reservation)) {
+            // Without its reservation row the ledger could not balance; better no work than unrecorded work.
             reservation.notQueued();
+            if (fromAccount) {
+                shared.balances().add(ACCOUNT + accountId, held);
+            }
+            if (cap.isPresent()) {
+                shared.balances().add(KEY + keyId, held);
+            }
+            throw ledgerBehind();
         }
         return reservation;
     }
@@ -120,7 +133,7 @@ public class Credits implements ShutdownStep {
         }
         Instant now = Instant.now();
         if (!reservation.charge(cost, now)) {
-            writer.add(PendingRow.of(new LedgerEntry(null, reservation.accountId(), reservation.keyId(), "settlement",
+            writer.addAlways(PendingRow.of(new LedgerEntry(null, reservation.accountId(), reservation.keyId(), "settlement",
                     refund, null, reservation.reference(), now)));
         }
     }
@@ -212,6 +225,12 @@ public class Credits implements ShutdownStep {
     private Optional<BigDecimal> cap(String keyId) {
         return keyId == null ? Optional.empty()
                 : caps.computeIfAbsent(keyId, id -> keys.find(id).map(ApiKey::creditLimit));
+    }
+
+    /** The ledger's queue is full: its database has been slow or down for a while. A new one each time: callers add headers. */
+    static ApiException ledgerBehind() {
+        return new ApiException(503, "credit_ledger_unavailable", "The credit ledger cannot record new reservations "
+                + "right now (its database is slow or unreachable); retry shortly").withHeader("Retry-After", "5");
     }
 
     private static ApiException insufficient(String why) {

@@ -59,6 +59,15 @@ public final class BatchWriter<T> {
         return true;
     }
 
+    /**
+     * Queues a row whatever the queue holds: one that completes work admitted while there was room (a ledger
+     * settlement), so such rows are bounded by the work in flight, and dropping one would leave its first half alone.
+     */
+    public void addAlways(T row) {
+        size.incrementAndGet();
+        pending.add(row);
+    }
+
     /** Writes everything queued so far; a failed batch goes back to the queue and the failure is thrown. */
     public synchronized void flush() {
         List<T> batch = new ArrayList<>(BATCH);
@@ -66,7 +75,8 @@ public final class BatchWriter<T> {
             try {
                 insert.accept(batch);
             } catch (RuntimeException e) {
-                batch.forEach(this::add);
+                // Rows once accepted are never dropped, not even when new ones filled the queue meanwhile.
+                batch.forEach(this::addAlways);
                 throw e;
             }
             batch.clear();

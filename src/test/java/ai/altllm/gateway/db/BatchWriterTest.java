@@ -88,15 +88,27 @@ class BatchWriterTest {
     }
 
     @Test
+    void rowsThatCompleteAdmittedWorkAndFailedBatchesAreKeptBeyondTheBound() {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        List<Integer> written = new ArrayList<>();
+        BatchWriter<Integer> writer = failingWhile(failing, written, 2);
+        assertTrue(writer.add(1));
+        assertTrue(writer.add(2));
+        writer.addAlways(3);
+        assertEquals(3, writer.pendingCount());
+        assertThrows(IllegalStateException.class, writer::flush);
+        assertEquals(3, writer.pendingCount(), "a failed batch goes back whole, though it exceeds the bound");
+        assertTrue(!writer.add(4), "the bound still holds for new rows");
+        failing.set(false);
+        writer.stop();
+        assertEquals(Set.of(1, 2, 3), new HashSet<>(written));
+    }
+
+    @Test
     void aFailedBatchGoesBackToTheQueueAndIsWrittenLater() {
         AtomicBoolean failing = new AtomicBoolean(true);
         List<Integer> written = new ArrayList<>();
-        BatchWriter<Integer> writer = new BatchWriter<>("test rows", 1_000, batch -> {
-            if (failing.get()) {
-                throw new IllegalStateException("database down");
-            }
-            written.addAll(batch);
-        });
+        BatchWriter<Integer> writer = failingWhile(failing, written, 1_000);
         writer.add(1);
         writer.add(2);
         assertThrows(IllegalStateException.class, writer::flush);
@@ -105,5 +117,15 @@ class BatchWriterTest {
         writer.flush();
         assertEquals(List.of(1, 2), written);
         writer.stop();
+    }
+
+    /** A writer whose every batch fails while {@code failing} is set, as during a database outage. */
+    private static BatchWriter<Integer> failingWhile(AtomicBoolean failing, List<Integer> written, int capacity) {
+        return new BatchWriter<>("test rows", capacity, batch -> {
+            if (failing.get()) {
+                throw new IllegalStateException("database down");
+            }
+            written.addAll(batch);
+        });
     }
 }

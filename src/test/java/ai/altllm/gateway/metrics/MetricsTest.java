@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.chat.UsageEvent;
-import ai.altllm.gateway.config.ConfigParser;
-import ai.altllm.gateway.config.Configuration;
-import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.routing.CircuitBreaker;
+import ai.altllm.gateway.testsupport.TestConfigs;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,15 +57,8 @@ class MetricsTest {
 
     @Test
     void switchedOffInTheConfigurationNothingIsCounted() {
-        GatewayConfig config = new ConfigParser(Map.<String, String>of()::get).parse("test.json",
-                "{\"providers\": {}, \"models\": [], \"metrics\": {\"enabled\": false}}");
         Metrics metrics = new Metrics();
-        metrics.configuration = new Configuration() {
-            @Override
-            public GatewayConfig get() {
-                return config;
-            }
-        };
+        metrics.configuration = TestConfigs.of("{\"providers\": {}, \"models\": [], \"metrics\": {\"enabled\": false}}");
         metrics.readSwitch();
         metrics.chat("m1", 200, event("ok", 150, 30));
         metrics.refused(Metrics.RATE_LIMIT);

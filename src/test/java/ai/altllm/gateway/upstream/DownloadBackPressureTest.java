@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.altllm.gateway.config.ConfigParser;
-import ai.altllm.gateway.config.Configuration;
-import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.config.Timeouts;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.testsupport.ScriptedUpstream;
+import ai.altllm.gateway.testsupport.TestConfigs;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +28,7 @@ class DownloadBackPressureTest {
 
     @BeforeEach
     void start() {
-        GatewayConfig config = new ConfigParser(Map.<String, String>of()::get).parse("test.json",
-                "{\"providers\": {}, \"models\": []}");
-        transport.configuration = new Configuration() {
-            @Override
-            public GatewayConfig get() {
-                return config;
-            }
-        };
+        transport.configuration = TestConfigs.of("{\"providers\": {}, \"models\": []}");
         transport.start();
         upstream = ScriptedUpstream.start(0);
     }
