@@ -4,8 +4,10 @@ warm-up: a CPU profile (async-profiler, 1 ms samples) of one load row. Two JVM s
 to 15% in rps, far more than rate limits and credits cost, so this attributes their cost inside one run instead.
 
     src/bench/cpu_profile.py --agent /path/to/libasyncProfiler.so --limits on [--stream] [--conns 32] [--seconds 30]
+                             [--database h2|postgres]
 
-async-profiler is not bundled; any 2.x or 3.x build's libasyncProfiler.so will do. Needs nginx and wrk like run.py.
+async-profiler is not bundled; any 2.x or 3.x build's libasyncProfiler.so will do (Maven Central has it:
+tools.profiler:async-profiler:3.0, classifier linux-x64, a jar holding linux-x64/libasyncProfiler.so). Needs nginx and wrk like run.py.
 """
 import argparse, collections, os, re, subprocess, sys
 
@@ -25,11 +27,13 @@ def main():
     ap.add_argument("--stream", action="store_true", help="profile streams instead of JSON answers")
     ap.add_argument("--conns", type=int, default=32)
     ap.add_argument("--seconds", type=int, default=30)
+    ap.add_argument("--database", choices=("h2", "postgres"), default="h2",
+                    help="as in run.py: the embedded H2, or a local PostgreSQL on core 0")
     args = ap.parse_args()
     out = os.path.join(R.WORK, f"profile-{args.limits}-{'stream' if args.stream else 'json'}-{args.conns}.collapsed")
     limits = args.limits == "on"
     R.start_nginx()
-    gw = R.start_gateway(limits)
+    gw = R.start_gateway(limits, database=args.database)
     try:
         key = R.create_key(limits)
         url = f"http://127.0.0.1:{R.GW_PORT}/v1/chat/completions"

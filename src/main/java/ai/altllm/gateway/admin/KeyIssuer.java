@@ -48,7 +48,7 @@ public class KeyIssuer {
                 "Unknown account '" + request.account() + "'; create it with POST /admin/v1/accounts first."));
         String secret = KeyFormat.generate();
         ApiKey key = ApiKey.create(account.id(), request.name(), secret, request.expiresAt(), models(request),
-                request.requestsPerMinute(), request.tokensPerMinute(), request.creditLimit());
+                request.requestsPerMinute(), request.tokensPerMinute(), request.maxConcurrent(), request.creditLimit());
         keys.insert(key, KeyFormat.hash(secret));
         // Only the id is logged: the secret leaves the gateway once, in this response, and is stored nowhere.
         LOG.log(Level.INFO, "Created API key {0} for account {1}", key.id(), account.id());

@@ -12,11 +12,12 @@ import java.util.Set;
 
 /** A checked {@code POST /admin/v1/keys} body; the account and models are resolved by the resource. */
 record KeyRequest(String account, String name, List<String> models, Integer requestsPerMinute,
-        Long tokensPerMinute, BigDecimal creditLimit, Instant expiresAt) {
+        Long tokensPerMinute, Integer maxConcurrent, BigDecimal creditLimit, Instant expiresAt) {
 
     private static final Set<String> FIELDS = Set.of("account", "name", "models", "rate_limit", "credit_limit",
             "expires_at");
-    private static final Set<String> RATE_FIELDS = Set.of("requests_per_minute", "tokens_per_minute");
+    private static final Set<String> RATE_FIELDS = Set.of("requests_per_minute", "tokens_per_minute",
+            "max_concurrent");
 
     static KeyRequest parse(String text, Instant now) {
         JsonBody body = JsonBody.parse(text, FIELDS);
@@ -26,8 +27,9 @@ record KeyRequest(String account, String name, List<String> models, Integer requ
         JsonBody rate = body.object("rate_limit", RATE_FIELDS);
         Long requests = rate == null ? null : rate.positive("requests_per_minute", Integer.MAX_VALUE);
         Long tokens = rate == null ? null : rate.positive("tokens_per_minute", Long.MAX_VALUE / 2);
+        Long concurrent = rate == null ? null : rate.positive("max_concurrent", Integer.MAX_VALUE);
         return new KeyRequest(account, name, models, requests == null ? null : requests.intValue(), tokens,
-                credit(body), expiry(body, now));
+                concurrent == null ? null : concurrent.intValue(), credit(body), expiry(body, now));
     }
 
     private static BigDecimal credit(JsonBody body) {

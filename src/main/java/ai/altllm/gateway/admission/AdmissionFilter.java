@@ -75,8 +75,7 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
         }
         Metered metered = request.getProperty(Metered.PROPERTY) instanceof Metered m ? m : null;
         long tokens = metered == null ? 0 : metered.reservedTokens();
-        LimitPolicy.Bucket bucket = policy.bucket(key.id(), key.accountId(), key.requestsPerMinute(),
-                key.tokensPerMinute(), metered == null ? null : metered.model());
+        LimitPolicy.Bucket bucket = policy.bucket(key, metered == null ? null : metered.model());
         Admission admission = shared.limits().admit(bucket.id(), bucket.limits(), tokens);
         long now = System.currentTimeMillis();
         if (!admission.admitted()) {
@@ -125,8 +124,7 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
         try {
             ApiKey key = caller.keyOrNull();
             if (key != null) {
-                LimitPolicy.Bucket bucket = policy.bucket(key.id(), key.accountId(), key.requestsPerMinute(),
-                        key.tokensPerMinute(), null);
+                LimitPolicy.Bucket bucket = policy.bucket(key, null);
                 RateLimitHeaders.write(shared.limits().peek(bucket.id(), bucket.limits()), System.currentTimeMillis(),
                         response.getHeaders()::putSingle);
             }

@@ -61,6 +61,11 @@ public final class KeyJson {
         } else {
             rate.add("tokens_per_minute", key.tokensPerMinute());
         }
+        if (key.maxConcurrent() == null) {
+            rate.addNull("max_concurrent");
+        } else {
+            rate.add("max_concurrent", key.maxConcurrent());
+        }
         json.add("rate_limit", rate);
         return key.creditLimit() == null ? json.addNull("credit_limit")
                 : json.add("credit_limit", decimal(key.creditLimit()));

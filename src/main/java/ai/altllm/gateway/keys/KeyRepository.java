@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 public class KeyRepository {
 
     private static final String COLUMNS = "id, account_id, name, prefix, key_hash, created_at, last_used_at, "
-            + "expires_at, revoked, allowed_models, requests_per_minute, tokens_per_minute, credit_limit";
+            + "expires_at, revoked, allowed_models, requests_per_minute, tokens_per_minute, credit_limit, "
+            + "max_concurrent";
 
     private DataSource dataSource;
 
@@ -40,8 +41,8 @@ public class KeyRepository {
     }
 
     public void insert(ApiKey key, byte[] hash) {
-        Jdbc.update(dataSource, "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                s -> bind(s, key, HexFormat.of().formatHex(hash)));
+        Jdbc.update(dataSource, "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?)", s -> bind(s, key, HexFormat.of().formatHex(hash)));
     }
 
     /** The key whose secret has this hash; the stored hash is compared again in constant time. */
@@ -101,6 +102,7 @@ public class KeyRepository {
         s.setObject(11, key.requestsPerMinute(), Types.INTEGER);
         s.setObject(12, key.tokensPerMinute(), Types.BIGINT);
         s.setBigDecimal(13, key.creditLimit());
+        s.setObject(14, key.maxConcurrent(), Types.INTEGER);
     }
 
     private static ApiKey key(ResultSet row) throws SQLException {
@@ -110,6 +112,6 @@ public class KeyRepository {
                 Jdbc.instant(row, "expires_at"), row.getBoolean("revoked"),
                 models == null ? null : Set.copyOf(Arrays.asList(models.isEmpty() ? new String[0] : models.split(" "))),
                 row.getObject("requests_per_minute", Integer.class), row.getObject("tokens_per_minute", Long.class),
-                row.getBigDecimal("credit_limit"));
+                row.getObject("max_concurrent", Integer.class), row.getBigDecimal("credit_limit"));
     }
 }

@@ -5,6 +5,7 @@ import ai.altllm.gateway.config.LimitValues;
 import ai.altllm.gateway.config.RateLimitConfig;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
+import ai.altllm.gateway.keys.ApiKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -31,25 +32,21 @@ public class LimitPolicy {
     /** Account id to its configured values (by id or name), read once per account. */
     private final Map<String, LimitValues> accountValues = new ConcurrentHashMap<>();
 
-    /**
-     * @param keyRequestsPerMinute the key's own value, or null
-     * @param keyTokensPerMinute the key's own value, or null
-     * @param model the public model id, or null for a request that uses none
-     */
-    public Bucket bucket(String keyId, String accountId, Integer keyRequestsPerMinute, Long keyTokensPerMinute,
-            String model) {
+    /** @param model the public model id, or null for a request that uses none */
+    public Bucket bucket(ApiKey key, String model) {
         RateLimitConfig config = configuration.get().rateLimits();
         LimitValues account = config.accounts().isEmpty() ? LimitValues.NONE
-                : accountValues.computeIfAbsent(accountId, id -> forAccount(config, id));
+                : accountValues.computeIfAbsent(key.accountId(), id -> forAccount(config, id));
         String tier = model == null ? null : config.tierOfModel().get(model);
         LimitValues tierValues = tier == null ? LimitValues.NONE : config.tiers().get(tier);
         LimitValues defaults = config.defaults();
-        long rpm = keyRequestsPerMinute != null ? keyRequestsPerMinute
+        long rpm = key.requestsPerMinute() != null ? key.requestsPerMinute()
                 : first(account.requestsPerMinute(), tierValues.requestsPerMinute(), defaults.requestsPerMinute());
-        long tpm = keyTokensPerMinute != null ? keyTokensPerMinute
+        long tpm = key.tokensPerMinute() != null ? key.tokensPerMinute()
                 : first(account.tokensPerMinute(), tierValues.tokensPerMinute(), defaults.tokensPerMinute());
-        long concurrent = first(account.maxConcurrent(), tierValues.maxConcurrent(), defaults.maxConcurrent());
-        return new Bucket(tier == null ? keyId : keyId + "@" + tier, new Limits(rpm, tpm, (int) concurrent));
+        long concurrent = key.maxConcurrent() != null ? key.maxConcurrent()
+                : first(account.maxConcurrent(), tierValues.maxConcurrent(), defaults.maxConcurrent());
+        return new Bucket(tier == null ? key.id() : key.id() + "@" + tier, new Limits(rpm, tpm, (int) concurrent));
     }
 
     private LimitValues forAccount(RateLimitConfig config, String accountId) {

@@ -41,6 +41,8 @@ class KeyRequestTest {
         assertEquals(100_000L, request.tokensPerMinute());
         assertNull(request.expiresAt());
         assertNull(request.creditLimit());
+        assertNull(request.maxConcurrent());
+        assertEquals(3, parse(with("\"rate_limit\": {\"max_concurrent\": 3}")).maxConcurrent());
     }
 
     @Test
@@ -69,6 +71,8 @@ class KeyRequestTest {
         assertEquals("rate_limit.requests_per_minute", param(with("\"rate_limit\": {\"requests_per_minute\": -1}")));
         assertEquals("rate_limit.requests_per_minute", param(with("\"rate_limit\": {\"requests_per_minute\": 1.5}")));
         assertEquals("rate_limit.tokens_per_minute", param(with("\"rate_limit\": {\"tokens_per_minute\": \"x\"}")));
+        assertEquals("rate_limit.max_concurrent", param(with("\"rate_limit\": {\"max_concurrent\": 0}")));
+        assertEquals("rate_limit.max_concurrent", param(with("\"rate_limit\": {\"max_concurrent\": 3000000000}")));
         assertEquals("rate_limit.burst", param(with("\"rate_limit\": {\"burst\": 1}")));
         assertEquals("credit_limit", param(with("\"credit_limit\": -5")));
         assertEquals("credit_limit", param(with("\"credit_limit\": \"ten\"")));

@@ -182,6 +182,25 @@ class LimitsAndCreditsIT extends UpstreamIT {
     }
 
     @Test
+    void aKeysOwnMaxConcurrentRefusesASecondRunningRequest() throws Exception {
+        String key = TestKeys.create(chat.gateway(), "key-concurrency", ",\"rate_limit\":{\"max_concurrent\":1}");
+        JsonObject limits = Gateway.json(get(key, "/v1/key")).getJsonObject("data").getJsonObject("rate_limit");
+        assertEquals(1, limits.getInt("max_concurrent"), limits.toString());
+        upstream.enqueueStream(Duration.ofMillis(400), List.of(OpenAiJson.roleChunk(), OpenAiJson.contentChunk("a"),
+                OpenAiJson.usageChunk(1, 1), "[DONE]"), false);
+        HttpResponse<InputStream> running = CLIENT.send(chatRequest(key, body("it-smoke", 5).replace("{",
+                "{\"stream\":true,")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        int before = upstream.requestCount();
+        JsonObject error = ChatClient.error(call(key, body("it-smoke", 5)), 429);
+        assertTrue(error.getString("message").contains("concurrent"), error.getString("message"));
+        assertEquals(before, upstream.requestCount(), "the refused request reached no upstream");
+        SseFrames.read(running);
+        upstream.enqueueChat("ok", 1, 1);
+        HttpResponse<String> after = awaitAdmitted(key, body("it-smoke", 5));
+        assertEquals(200, after.statusCode(), "the slot was freed: " + after.body());
+    }
+
+    @Test
     void insufficientCreditIs402BeforeAnyUpstreamCall() {
         TestKeys.Issued issued = TestKeys.issue(chat.gateway(), "broke", ",\"budget\":\"prepaid\"", "");
         int before = upstream.requestCount();

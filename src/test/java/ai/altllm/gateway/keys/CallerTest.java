@@ -14,7 +14,7 @@ class CallerTest {
     private static Caller caller(Set<String> models) {
         Caller caller = new Caller();
         caller.authenticate(new ApiKey("key_1", "acct_1", "k", "altllm-abcd", Instant.EPOCH, null, null, false,
-                models, 60, 1000L, new BigDecimal("5")));
+                models, 60, 1000L, null, new BigDecimal("5")));
         return caller;
     }
 
@@ -42,10 +42,12 @@ class CallerTest {
     @Test
     void expiredOrRevokedKeysAreNotUsable() {
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
-        ApiKey expiring = new ApiKey("k", "a", "n", "p", Instant.EPOCH, null, now, false, null, null, null, null);
+        ApiKey expiring = new ApiKey("k", "a", "n", "p", Instant.EPOCH, null, now, false, null, null, null, null,
+                null);
         assertEquals(false, expiring.isUsableAt(now));
         assertEquals(true, expiring.isUsableAt(now.minusSeconds(1)));
-        ApiKey revoked = new ApiKey("k", "a", "n", "p", Instant.EPOCH, null, null, true, null, null, null, null);
+        ApiKey revoked = new ApiKey("k", "a", "n", "p", Instant.EPOCH, null, null, true, null, null, null, null,
+                null);
         assertEquals(false, revoked.isUsableAt(now));
     }
 }

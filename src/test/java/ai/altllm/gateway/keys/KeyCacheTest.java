@@ -23,7 +23,7 @@ class KeyCacheTest {
 
     private static ApiKey key(String id, boolean revoked) {
         return new ApiKey(id, "acct_1", "k", "altllm-abcd", Instant.EPOCH, null, null, revoked, null, null, null,
-                null);
+                null, null);
     }
 
     @Test

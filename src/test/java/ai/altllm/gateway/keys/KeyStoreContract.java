@@ -56,7 +56,7 @@ abstract class KeyStoreContract {
         String secret = KeyFormat.generate();
         Instant expires = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         ApiKey key = ApiKey.create(account.id(), "ci", secret, expires, Set.of("m1", "vendor/m2"), 60, 100_000L,
-                new BigDecimal("25.50"));
+                4, new BigDecimal("25.50"));
         keys.insert(key, KeyFormat.hash(secret));
 
         ApiKey found = keys.findByHash(KeyFormat.hash(secret)).orElseThrow();
@@ -69,6 +69,7 @@ abstract class KeyStoreContract {
         assertEquals(Set.of("m1", "vendor/m2"), found.models());
         assertEquals(60, found.requestsPerMinute());
         assertEquals(100_000L, found.tokensPerMinute());
+        assertEquals(4, found.maxConcurrent());
         assertEquals(0, new BigDecimal("25.5").compareTo(found.creditLimit()));
         assertNull(found.lastUsedAt());
         assertFalse(found.revoked());
@@ -80,7 +81,8 @@ abstract class KeyStoreContract {
     void theSecretIsStoredNowhere() {
         Account account = account();
         String secret = KeyFormat.generate();
-        keys.insert(ApiKey.create(account.id(), "n", secret, null, null, null, null, null), KeyFormat.hash(secret));
+        keys.insert(ApiKey.create(account.id(), "n", secret, null, null, null, null, null, null),
+                KeyFormat.hash(secret));
         String everyRow = String.join("\n", Jdbc.query(dataSource(), "SELECT * FROM api_keys", s -> {
         }, row -> {
             StringBuilder text = new StringBuilder();
@@ -96,7 +98,8 @@ abstract class KeyStoreContract {
     void unlimitedKeysKeepTheirNulls() {
         Account account = account();
         String secret = KeyFormat.generate();
-        keys.insert(ApiKey.create(account.id(), "n", secret, null, null, null, null, null), KeyFormat.hash(secret));
+        keys.insert(ApiKey.create(account.id(), "n", secret, null, null, null, null, null, null),
+                KeyFormat.hash(secret));
         ApiKey found = keys.findByHash(KeyFormat.hash(secret)).orElseThrow();
         assertNull(found.models());
         assertNull(found.requestsPerMinute());
@@ -110,8 +113,8 @@ abstract class KeyStoreContract {
         Account account = account();
         String one = KeyFormat.generate();
         String two = KeyFormat.generate();
-        ApiKey first = ApiKey.create(account.id(), "one", one, null, null, null, null, null);
-        ApiKey second = ApiKey.create(account.id(), "two", two, null, null, null, null, null);
+        ApiKey first = ApiKey.create(account.id(), "one", one, null, null, null, null, null, null);
+        ApiKey second = ApiKey.create(account.id(), "two", two, null, null, null, null, null, null);
         keys.insert(first, KeyFormat.hash(one));
         keys.insert(second, KeyFormat.hash(two));
         assertEquals(2, keys.list(account.id()).size());
