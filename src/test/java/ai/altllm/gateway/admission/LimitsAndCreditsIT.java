@@ -188,15 +188,20 @@ class LimitsAndCreditsIT extends UpstreamIT {
         assertEquals(1, limits.getInt("max_concurrent"), limits.toString());
         upstream.enqueueStream(Duration.ofMillis(400), List.of(OpenAiJson.roleChunk(), OpenAiJson.contentChunk("a"),
                 OpenAiJson.usageChunk(1, 1), "[DONE]"), false);
-        HttpResponse<InputStream> running = CLIENT.send(chatRequest(key, body("it-smoke", 5).replace("{",
-                "{\"stream\":true,")).build(), HttpResponse.BodyHandlers.ofInputStream());
         int before = upstream.requestCount();
-        JsonObject error = ChatClient.error(call(key, body("it-smoke", 5)), 429);
+        HttpResponse<InputStream> running = CLIENT.send(chatRequest(key, body("it-metered", 5).replace("{",
+                "{\"stream\":true,")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        // A stream's headers are sent before its upstream call is made: wait until that call has arrived.
+        for (int i = 0; i < 100 && upstream.requestCount() == before; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(before + 1, upstream.requestCount(), "the running stream's upstream call");
+        JsonObject error = ChatClient.error(call(key, body("it-metered", 5)), 429);
         assertTrue(error.getString("message").contains("concurrent"), error.getString("message"));
-        assertEquals(before, upstream.requestCount(), "the refused request reached no upstream");
+        assertEquals(before + 1, upstream.requestCount(), "the refused request reached no upstream");
         SseFrames.read(running);
         upstream.enqueueChat("ok", 1, 1);
-        HttpResponse<String> after = awaitAdmitted(key, body("it-smoke", 5));
+        HttpResponse<String> after = awaitAdmitted(key, body("it-metered", 5));
         assertEquals(200, after.statusCode(), "the slot was freed: " + after.body());
     }
 
