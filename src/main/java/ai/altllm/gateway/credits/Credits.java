@@ -133,8 +133,8 @@ public class Credits implements ShutdownStep {
         }
         Instant now = Instant.now();
         if (!reservation.charge(cost, now)) {
-            writer.addAlways(PendingRow.of(new LedgerEntry(null, reservation.accountId(), reservation.keyId(), "settlement",
-                    refund, null, reservation.reference(), now)));
+            writer.addAlways(PendingRow.of(new LedgerEntry(null, reservation.accountId(), reservation.keyId(),
+                    "settlement", refund, null, reservation.reference(), now)));
         }
     }
 
@@ -227,7 +227,7 @@ public class Credits implements ShutdownStep {
                 : caps.computeIfAbsent(keyId, id -> keys.find(id).map(ApiKey::creditLimit));
     }
 
-    /** The ledger's queue is full: its database has been slow or down for a while. A new one each time: callers add headers. */
+    /** The ledger's queue is full: its database has been slow or down a while. New each time: callers add headers. */
     static ApiException ledgerBehind() {
         return new ApiException(503, "credit_ledger_unavailable", "The credit ledger cannot record new reservations "
                 + "right now (its database is slow or unreachable); retry shortly").withHeader("Retry-After", "5");

@@ -93,7 +93,8 @@ class LedgerBacklogTest {
 
     private Credits credits(DataSource source, int capacity) {
         Credits result = new Credits();
-        result.configuration = TestConfigs.of("{\"providers\": {}, \"models\": [], \"credits\": {\"enabled\": true, \"default_budget\": \"prepaid\"}}");
+        result.configuration = TestConfigs.of("{\"providers\": {}, \"models\": [], "
+                + "\"credits\": {\"enabled\": true, \"default_budget\": \"prepaid\"}}");
         result.database = new Database() {
             @Override
             public DataSource dataSource() {

@@ -58,7 +58,8 @@ class MetricsTest {
     @Test
     void switchedOffInTheConfigurationNothingIsCounted() {
         Metrics metrics = new Metrics();
-        metrics.configuration = TestConfigs.of("{\"providers\": {}, \"models\": [], \"metrics\": {\"enabled\": false}}");
+        metrics.configuration = TestConfigs.of(
+                "{\"providers\": {}, \"models\": [], \"metrics\": {\"enabled\": false}}");
         metrics.readSwitch();
         metrics.chat("m1", 200, event("ok", 150, 30));
         metrics.refused(Metrics.RATE_LIMIT);
