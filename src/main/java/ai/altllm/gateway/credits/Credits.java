@@ -75,7 +75,8 @@ public class Credits implements ShutdownStep {
      * is unlimited, and from the key's credit limit if it has one.
      *
      * @param reference what the credits are for (a request id, a video task id), kept in the ledger
-     * @throws ApiException 402 {@code insufficient_quota} with {@code x-should-retry: false} when either falls short
+     * @throws ApiException 402 {@code insufficient_quota} with {@code x-should-retry: false} when either falls short;
+     *     503 {@code credit_ledger_unavailable} when the ledger's queue is full
      */
     public Reservation reserve(String accountId, String keyId, BigDecimal amount, String reference) {
         BigDecimal held = Reservation.held(amount);
@@ -101,12 +102,7 @@ public class Credits implements ShutdownStep {
         if (!writer.add(reservation)) {
             // Without its reservation row the ledger could not balance; better no work than unrecorded work.
             reservation.notQueued();
-            if (fromAccount) {
-                shared.balances().add(ACCOUNT + accountId, held);
-            }
-            if (cap.isPresent()) {
-                shared.balances().add(KEY + keyId, held);
-            }
+            giveBack(accountId, keyId, held);
             throw ledgerBehind();
         }
         return reservation;
@@ -125,16 +121,21 @@ public class Credits implements ShutdownStep {
             return;
         }
         BigDecimal refund = reservation.amount().subtract(cost);
-        if (isPrepaid(reservation.accountId())) {
-            shared.balances().add(ACCOUNT + reservation.accountId(), refund);
-        }
-        if (cap(reservation.keyId()).isPresent()) {
-            shared.balances().add(KEY + reservation.keyId(), refund);
-        }
+        giveBack(reservation.accountId(), reservation.keyId(), refund);
         Instant now = Instant.now();
         if (!reservation.charge(cost, now)) {
             writer.addAlways(PendingRow.of(new LedgerEntry(null, reservation.accountId(), reservation.keyId(),
                     "settlement", refund, null, reservation.reference(), now)));
+        }
+    }
+
+    /** Returns {@code amount} to what a reservation took it from: a prepaid account's balance, a key's cap. */
+    private void giveBack(String accountId, String keyId, BigDecimal amount) {
+        if (isPrepaid(accountId)) {
+            shared.balances().add(ACCOUNT + accountId, amount);
+        }
+        if (cap(keyId).isPresent()) {
+            shared.balances().add(KEY + keyId, amount);
         }
     }
 

@@ -51,24 +51,21 @@ public final class KeyJson {
             json.add("models", JSON.createArrayBuilder(key.models().stream().sorted().toList()));
         }
         JsonObjectBuilder rate = JSON.createObjectBuilder();
-        if (key.requestsPerMinute() == null) {
-            rate.addNull("requests_per_minute");
-        } else {
-            rate.add("requests_per_minute", key.requestsPerMinute());
-        }
-        if (key.tokensPerMinute() == null) {
-            rate.addNull("tokens_per_minute");
-        } else {
-            rate.add("tokens_per_minute", key.tokensPerMinute());
-        }
-        if (key.maxConcurrent() == null) {
-            rate.addNull("max_concurrent");
-        } else {
-            rate.add("max_concurrent", key.maxConcurrent());
-        }
+        limit(rate, "requests_per_minute", key.requestsPerMinute());
+        limit(rate, "tokens_per_minute", key.tokensPerMinute());
+        limit(rate, "max_concurrent", key.maxConcurrent());
         json.add("rate_limit", rate);
         return key.creditLimit() == null ? json.addNull("credit_limit")
                 : json.add("credit_limit", decimal(key.creditLimit()));
+    }
+
+    /** A whole-number limit, or {@code null} where the key has none of its own. */
+    private static void limit(JsonObjectBuilder json, String name, Number value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value.longValue());
+        }
     }
 
     private static void time(JsonObjectBuilder json, String name, Instant value) {
