@@ -32,6 +32,7 @@ public class PortalFiles {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+    /** Only files that exist: a miss is not stored, so random names cannot grow the heap. */
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     @Context
@@ -54,7 +55,7 @@ public class PortalFiles {
     @Path("portal/{name: [a-z][a-z0-9-]*\\.(html|css|js)}")
     public Response file(@PathParam("name") String name) {
         byte[] bytes = cache.computeIfAbsent(name, this::read);
-        if (bytes.length == 0) {
+        if (bytes == null) {
             throw new ApiException(404, "not_found", "Unknown URL: GET /portal/" + name);
         }
         String extension = name.substring(name.lastIndexOf('.') + 1);
@@ -66,9 +67,10 @@ public class PortalFiles {
                 .build();
     }
 
+    /** Null for a missing file: {@code computeIfAbsent} then stores nothing. */
     private byte[] read(String name) {
         try (InputStream in = servlet.getResourceAsStream("/portal/" + name)) {
-            return in == null ? new byte[0] : in.readAllBytes();
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
