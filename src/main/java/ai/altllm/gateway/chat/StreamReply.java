@@ -228,7 +228,7 @@ public final class StreamReply implements ChatReply {
                     exchange.cancel();
                 }
                 call.released();
-                send(ErrorEnvelope.of(Drain.SHUTTING_DOWN).toString());
+                client.sendError(ErrorEnvelope.of(Drain.SHUTTING_DOWN).toString());
                 send("[DONE]");
                 end("failed");
             }
@@ -265,7 +265,7 @@ public final class StreamReply implements ChatReply {
                     exchange = call.send(true, this);
                     return;
                 }
-                send(ErrorEnvelope.of(failure).toString());
+                client.sendError(ErrorEnvelope.of(failure).toString());
                 send("[DONE]");
                 end("failed");
             }
