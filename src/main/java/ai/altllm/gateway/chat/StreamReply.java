@@ -93,6 +93,12 @@ public final class StreamReply implements ChatReply {
                 fail(UpstreamErrors.malformed("a streamed chunk is not JSON"));
                 return;
             }
+            if (trimmed.contains("\"error\"") && Chunks.parse(data) instanceof JsonObject chunk
+                    && chunk.get("error") instanceof JsonObject) {
+                // A provider's own error event: relayed as a chunk, a client would take it for part of the answer.
+                fail(UpstreamErrors.status(502, data));
+                return;
+            }
             if (rounds != null) {
                 relayRound(data);
                 return;
