@@ -93,8 +93,8 @@ public final class StreamReply implements ChatReply {
                 fail(UpstreamErrors.malformed("a streamed chunk is not JSON"));
                 return;
             }
-            if (trimmed.contains("\"error\"") && Chunks.parse(data) instanceof JsonObject chunk
-                    && chunk.get("error") instanceof JsonObject) {
+            if (trimmed.contains("\"error\"") && Chunks.parse(data) != null
+                    && Chunks.parse(data).get("error") instanceof JsonObject) {
                 // A provider's own error event: relayed as a chunk, a client would take it for part of the answer.
                 fail(UpstreamErrors.status(502, data));
                 return;
