@@ -28,15 +28,14 @@ final class ClientStream {
     /** How long one write may wait for a client that reads nothing before the client counts as gone. */
     static final long WRITE_TIMEOUT_SECONDS = 60;
     /** Queued after the last frame; compared by identity. */
-    @SuppressWarnings("StringOperationCanBeSimplified")
-    private static final String CLOSE = new String("close");
+    private static final Frame CLOSE = new Frame(null, "");
 
     private final SseEventSink sink;
     private final Sse sse;
     private final Executor writer;
     private final Runnable gone;
     private final Runnable drained;
-    private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Frame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean paused;
@@ -57,6 +56,19 @@ final class ClientStream {
 
     /** Queues one frame's data; never blocks. */
     void send(String data) {
+        queue(new Frame(null, data));
+    }
+
+    /**
+     * Queues an error frame, named {@code error}: some clients (LangChain4j) take only a named event as a failure and
+     * would end a failed stream as a normal, truncated answer; the OpenAI SDKs raise on it too.
+     */
+    void sendError(String envelope) {
+        queue(new Frame("error", envelope));
+    }
+
+    private void queue(Frame frame) {
+        String data = frame.data();
         if (lost) {
             return;
         }
@@ -67,7 +79,7 @@ final class ClientStream {
                 paused = false;
             }
         }
-        queue.add(data);
+        queue.add(frame);
         schedule();
     }
 
@@ -95,7 +107,7 @@ final class ClientStream {
 
     private void drain() {
         do {
-            for (String next = queue.poll(); next != null; next = queue.poll()) {
+            for (Frame next = queue.poll(); next != null; next = queue.poll()) {
                 if (next == CLOSE) {
                     sink.close();
                 } else {
@@ -106,10 +118,12 @@ final class ClientStream {
         } while (!queue.isEmpty() && draining.compareAndSet(false, true));
     }
 
-    private void write(String data) {
+    private void write(Frame frame) {
+        String data = frame.data();
         if (!lost) {
             try {
-                sink.send(sse.newEvent(data)).toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                sink.send(frame.name() == null ? sse.newEvent(data) : sse.newEvent(frame.name(), data))
+                        .toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException | RuntimeException failedOrClosed) {
                 clientLost();
             } catch (InterruptedException e) {
@@ -129,5 +143,9 @@ final class ClientStream {
             queue.clear();
             gone.run();
         }
+    }
+
+    /** One queued frame: its event name ({@code null} for none) and data. */
+    private record Frame(String name, String data) {
     }
 }

@@ -93,6 +93,12 @@ public final class StreamReply implements ChatReply {
                 fail(UpstreamErrors.malformed("a streamed chunk is not JSON"));
                 return;
             }
+            if (trimmed.contains("\"error\"") && Chunks.parse(data) != null
+                    && Chunks.parse(data).get("error") instanceof JsonObject) {
+                // A provider's own error event: relayed as a chunk, a client would take it for part of the answer.
+                fail(UpstreamErrors.status(502, data));
+                return;
+            }
             if (rounds != null) {
                 relayRound(data);
                 return;
@@ -228,7 +234,7 @@ public final class StreamReply implements ChatReply {
                     exchange.cancel();
                 }
                 call.released();
-                send(ErrorEnvelope.of(Drain.SHUTTING_DOWN).toString());
+                client.sendError(ErrorEnvelope.of(Drain.SHUTTING_DOWN).toString());
                 send("[DONE]");
                 end("failed");
             }
@@ -265,7 +271,7 @@ public final class StreamReply implements ChatReply {
                     exchange = call.send(true, this);
                     return;
                 }
-                send(ErrorEnvelope.of(failure).toString());
+                client.sendError(ErrorEnvelope.of(failure).toString());
                 send("[DONE]");
                 end("failed");
             }

@@ -87,7 +87,13 @@ final class ExchangeConsumer implements AsyncResponseConsumer<Void> {
     }
 
     private void event(String data) {
-        if (!done.get()) {
+        if ("[DONE]".equals(data)) {
+            // The stream is over whatever the provider sends after it; dropping the connection stops any more.
+            if (finish()) {
+                abandoned = true;
+                listener.onComplete();
+            }
+        } else if (!done.get()) {
             listener.onData(data);
         }
     }

@@ -98,6 +98,8 @@ class ChatFailuresIT extends UpstreamIT {
         assertEquals("assistant", json(data.get(0)).getJsonArray("choices").getJsonObject(0).getJsonObject("delta")
                 .getString("role"));
         assertEquals("upstream_connection_failed", json(data.get(last - 1)).getJsonObject("error").getString("code"));
+        assertEquals("error", broken.names().get(last - 1), "named, so LangChain4j sees a failure: " + broken.raw());
+        assertEquals("", broken.names().get(0), broken.raw());
         assertEquals("[DONE]", data.get(last));
         assertTrue(broken.arrivalMillis().get(last) - broken.arrivalMillis().get(0) < 1100, "error within 1 s");
         assertTrue((System.nanoTime() - start) / 1_000_000 < 3000);

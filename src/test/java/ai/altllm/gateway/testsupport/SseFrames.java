@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Reads a streamed HTTP body as the raw bytes a client got, frame by frame, with when each frame arrived. */
-public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis) {
+public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis, List<String> names) {
 
-    /** Reads to the end of the body; {@code data} holds each frame's payload (after {@code data: }). */
+    /**
+     * Reads to the end of the body; {@code data} holds each frame's payload (after {@code data: }), {@code names} each
+     * frame's {@code event:} name or {@code ""} for none.
+     */
     public static SseFrames read(HttpResponse<InputStream> response) {
         return read(response, frame -> { });
     }
@@ -23,6 +26,7 @@ public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis)
         StringBuilder raw = new StringBuilder();
         List<String> data = new ArrayList<>();
         List<Long> arrivals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         byte[] buffer = new byte[8192];
         int consumed = 0;
         try (InputStream in = response.body()) {
@@ -34,6 +38,12 @@ public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis)
                     if (frame.isEmpty()) {
                         continue;
                     }
+                    String name = "";
+                    if (frame.startsWith("event: ") && frame.indexOf('\n') > 0) {
+                        name = frame.substring(7, frame.indexOf('\n'));
+                        frame = frame.substring(frame.indexOf('\n') + 1);
+                    }
+                    names.add(name);
                     data.add(frame.startsWith("data: ") ? frame.substring(6) : frame);
                     arrivals.add((System.nanoTime() - start) / 1_000_000);
                     onFrame.accept(data.get(data.size() - 1));
@@ -42,6 +52,6 @@ public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis)
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SseFrames(raw.toString(), data, arrivals);
+        return new SseFrames(raw.toString(), data, arrivals, names);
     }
 }

@@ -75,4 +75,25 @@ class SseParserTest {
     void oversizedEventIsRefused() {
         assertThrows(IllegalStateException.class, () -> feed("data: " + "x".repeat(5000)));
     }
+
+    @Test
+    void crOnlyEventsAreEachDelivered() {
+        feed("data: a\r\rdata: b\r\r: note\r\rdata: c\r\r");
+        assertEquals(List.of("a", "b", "c"), events);
+    }
+
+    @Test
+    void mixedLineEndsInOneStream() {
+        feed("data: a\r\ndata: b\n\rdata: c\r\r\ndata: d\n\r\n");
+        assertEquals(List.of("a\nb", "c", "d"), events);
+    }
+
+    @Test
+    void crAtTheEndOfOneReadAndLfAtTheStartOfTheNextAreOneLineEnd() {
+        feed("data: a\r");
+        feed("\ndata: b\r");
+        feed("\n\r");
+        feed("\n");
+        assertEquals(List.of("a\nb"), events);
+    }
 }
