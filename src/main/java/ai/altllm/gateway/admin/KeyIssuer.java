@@ -3,6 +3,7 @@ package ai.altllm.gateway.admin;
 import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.LimitValues;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Issues, lists and revokes API keys, for the admin API and the portal alike. */
 @ApplicationScoped
@@ -43,9 +45,20 @@ public class KeyIssuer {
 
     /** Creates a key from a {@code POST /admin/v1/keys} body; the result carries the secret, shown this once. */
     public JsonObject issue(String body) {
+        return issue(body, null);
+    }
+
+    /**
+     * Creates a key whose own limits may not exceed {@code ceiling}'s values for its account (the portal's rule:
+     * only the admin API may give a key more than its account); a null ceiling checks nothing.
+     */
+    public JsonObject issue(String body, Function<String, LimitValues> ceiling) {
         KeyRequest request = KeyRequest.parse(body, Instant.now());
         Account account = accounts.find(request.account()).orElseThrow(() -> ApiException.invalid("account",
                 "Unknown account '" + request.account() + "'; create it with POST /admin/v1/accounts first."));
+        if (ceiling != null) {
+            request.checkWithin(ceiling.apply(account.id()));
+        }
         String secret = KeyFormat.generate();
         ApiKey key = ApiKey.create(account.id(), request.name(), secret, request.expiresAt(), models(request),
                 request.requestsPerMinute(), request.tokensPerMinute(), request.maxConcurrent(), request.creditLimit());

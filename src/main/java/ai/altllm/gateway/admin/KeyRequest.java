@@ -1,5 +1,7 @@
 package ai.altllm.gateway.admin;
 
+import ai.altllm.gateway.config.LimitValues;
+import ai.altllm.gateway.errors.ApiException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -30,6 +32,20 @@ record KeyRequest(String account, String name, List<String> models, Integer requ
         Long concurrent = rate == null ? null : rate.positive("max_concurrent", Integer.MAX_VALUE);
         return new KeyRequest(account, name, models, requests == null ? null : requests.intValue(), tokens,
                 concurrent == null ? null : concurrent.intValue(), credit(body), expiry(body, now));
+    }
+
+    /** Refuses a per-key limit above the account's (a ceiling value of null means none). */
+    void checkWithin(LimitValues ceiling) {
+        above("requests_per_minute", requestsPerMinute, ceiling.requestsPerMinute());
+        above("tokens_per_minute", tokensPerMinute, ceiling.tokensPerMinute());
+        above("max_concurrent", maxConcurrent, ceiling.maxConcurrent());
+    }
+
+    private static void above(String field, Number asked, Number ceiling) {
+        if (asked != null && ceiling != null && ceiling.longValue() > 0 && asked.longValue() > ceiling.longValue()) {
+            throw ApiException.invalid("rate_limit." + field, "rate_limit." + field + " may be at most "
+                    + ceiling + ", the account's limit; only the operator can raise it.");
+        }
     }
 
     private static BigDecimal credit(JsonBody body) {

@@ -4,6 +4,7 @@ import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.admin.KeyIssuer;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.ratelimit.LimitPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -33,6 +34,9 @@ public class PortalKeysResource {
     @Inject
     KeyIssuer issuer;
 
+    @Inject
+    LimitPolicy limits;
+
     @Context
     HttpServletRequest request;
 
@@ -56,7 +60,10 @@ public class PortalKeysResource {
             }
             json = JSON.createObjectBuilder(json).add("account", session.accountId()).build();
         }
-        return Response.status(201).entity(issuer.issue(json.toString()).toString()).build();
+        String text = json.toString();
+        // The operator signed in to the portal is the admin too; an account's own user stays under its limits.
+        JsonObject created = session.admin() ? issuer.issue(text) : issuer.issue(text, limits::accountCeiling);
+        return Response.status(201).entity(created.toString()).build();
     }
 
     @DELETE

@@ -49,6 +49,21 @@ public class LimitPolicy {
         return new Bucket(tier == null ? key.id() : key.id() + "@" + tier, new Limits(rpm, tpm, (int) concurrent));
     }
 
+    /**
+     * The limits an account's keys may ask for through the portal: each value from the account's own set, else
+     * {@code rate_limits.default}; null where neither sets one (no ceiling). Tiers are per model, so they take no part.
+     */
+    public LimitValues accountCeiling(String accountId) {
+        RateLimitConfig config = configuration.get().rateLimits();
+        LimitValues account = config.accounts().isEmpty() ? LimitValues.NONE
+                : accountValues.computeIfAbsent(accountId, id -> forAccount(config, id));
+        LimitValues defaults = config.defaults();
+        return new LimitValues(
+                account.requestsPerMinute() != null ? account.requestsPerMinute() : defaults.requestsPerMinute(),
+                account.tokensPerMinute() != null ? account.tokensPerMinute() : defaults.tokensPerMinute(),
+                account.maxConcurrent() != null ? account.maxConcurrent() : defaults.maxConcurrent());
+    }
+
     private LimitValues forAccount(RateLimitConfig config, String accountId) {
         LimitValues byId = config.accounts().get(accountId);
         if (byId != null) {

@@ -80,4 +80,19 @@ class KeyRequestTest {
         assertEquals("expires_at", param(with("\"expires_at\": \"2020-01-01T00:00:00Z\"")));
         assertEquals("expires_at", param(with("\"expires_at\": true")));
     }
+
+    /** Issue 18 item 6: a portal key asking 200 rpm under an account limited to 3 is refused, naming the field. */
+    @Test
+    void aKeyLimitAboveTheAccountCeilingIsRefused() {
+        KeyRequest asks = parse(with("\"rate_limit\": {\"requests_per_minute\": 200, \"max_concurrent\": 2}"));
+        ApiException e = assertThrows(ApiException.class,
+                () -> asks.checkWithin(new ai.altllm.gateway.config.LimitValues(3L, null, 4)));
+        assertEquals(400, e.status());
+        assertEquals("rate_limit.requests_per_minute", e.param());
+        ApiException concurrent = assertThrows(ApiException.class,
+                () -> asks.checkWithin(new ai.altllm.gateway.config.LimitValues(null, null, 1)));
+        assertEquals("rate_limit.max_concurrent", concurrent.param());
+        asks.checkWithin(new ai.altllm.gateway.config.LimitValues(200L, 10L, 2));
+        asks.checkWithin(ai.altllm.gateway.config.LimitValues.NONE);
+    }
 }
