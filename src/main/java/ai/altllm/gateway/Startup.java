@@ -34,7 +34,8 @@ public class Startup {
             }
             throw e;
         }
-        LOG.log(Level.INFO, "AltLLM Gateway {0} ready: {1} ({2} models)", BuildInfo.VERSION,
-                ListenAddress.describe(context.getContextPath()), catalog.size());
+        String base = ListenAddress.describe(context.getContextPath());
+        ReadyLine.printWhenServing(base, "AltLLM Gateway " + BuildInfo.VERSION + " ready: " + base + " ("
+                + catalog.size() + " models)");
     }
 }
