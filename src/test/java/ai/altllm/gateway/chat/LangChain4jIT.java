@@ -69,7 +69,6 @@ class LangChain4jIT extends UpstreamIT {
         Outcome outcome = stream();
         assertNull(outcome.response(), "a cut stream must not end as a normal, truncated answer");
         assertNotNull(outcome.error());
-        assertEquals("Hal", outcome.text());
         upstream.take(Duration.ofSeconds(5));
     }
 
