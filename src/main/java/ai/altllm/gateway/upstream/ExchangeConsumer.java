@@ -87,14 +87,14 @@ final class ExchangeConsumer implements AsyncResponseConsumer<Void> {
     }
 
     private void event(String data) {
-        if ("[DONE]".equals(data)) {
-            // The stream is over whatever the provider sends after it; dropping the connection stops any more.
-            if (finish()) {
-                abandoned = true;
-                listener.onComplete();
-            }
-        } else if (!done.get()) {
-            listener.onData(data);
+        if (done.get()) {
+            return;
+        }
+        listener.onData(data);
+        // The stream is over whatever the provider sends after [DONE]; dropping the connection stops any more.
+        if ("[DONE]".equals(data) && finish()) {
+            abandoned = true;
+            listener.onComplete();
         }
     }
 
