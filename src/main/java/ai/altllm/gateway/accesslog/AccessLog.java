@@ -50,10 +50,13 @@ public class AccessLog implements ShutdownStep {
         unfinished.increment();
     }
 
-    /** Queues the line of a finished request, unless the access log is off (in the configuration or the logger). */
+    /**
+     * Queues the line of a finished request, unless the access log is off (in the configuration or the logger) or
+     * the request was a health probe that passed: a load balancer polling every few seconds would bury real traffic.
+     */
     void add(AccessRecord record) {
         unfinished.decrement();
-        if (enabled && LOG.isLoggable(Level.INFO)) {
+        if (enabled && !record.passedProbe() && LOG.isLoggable(Level.INFO)) {
             writer.add(record);
         }
     }

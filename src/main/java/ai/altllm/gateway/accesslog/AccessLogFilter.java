@@ -30,8 +30,10 @@ public class AccessLogFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String inApp = request.getRequestURI().substring(request.getContextPath().length());
+        boolean probe = "GET".equals(request.getMethod()) && (inApp.equals("/health") || inApp.startsWith("/health/"));
         AccessRecord record = new AccessRecord(RequestIds.of(request), request.getMethod(),
-                request.getRequestURI(), this::finish);
+                request.getRequestURI(), probe, this::finish);
         request.setAttribute(AccessRecord.ATTRIBUTE, record);
         accessLog.opened();
         boolean failed = true;

@@ -17,6 +17,8 @@ public final class AccessRecord {
     final String requestId;
     final String method;
     final String path;
+    /** A GET of the health endpoints, whose successful answers are not logged. */
+    final boolean probe;
     private final Consumer<AccessRecord> finisher;
     private final AtomicInteger pending = new AtomicInteger(1);
     volatile String keyId;
@@ -31,17 +33,23 @@ public final class AccessRecord {
     /** When the record was finished (the line is written a moment later, by the access log's own thread). */
     volatile long finishedAtMillis;
 
-    AccessRecord(String requestId, String method, String path, Consumer<AccessRecord> finisher) {
+    AccessRecord(String requestId, String method, String path, boolean probe, Consumer<AccessRecord> finisher) {
         this.requestId = requestId;
         this.method = method;
         this.path = path;
+        this.probe = probe;
         this.finisher = finisher;
     }
 
     /** The record of this request, or a detached one that logs nothing when the access-log filter did not run. */
     public static AccessRecord of(ServletRequest request) {
         Object record = request == null ? null : request.getAttribute(ATTRIBUTE);
-        return record instanceof AccessRecord r ? r : new AccessRecord("unknown", "", "", r -> { });
+        return record instanceof AccessRecord r ? r : new AccessRecord("unknown", "", "", false, r -> { });
+    }
+
+    /** A health probe (GET of /health or /health/...) that answered below 400. */
+    boolean passedProbe() {
+        return probe && status < 400;
     }
 
     public String requestId() {

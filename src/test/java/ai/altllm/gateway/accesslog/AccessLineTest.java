@@ -2,6 +2,7 @@ package ai.altllm.gateway.accesslog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.chat.UsageEvent;
 import jakarta.json.Json;
@@ -24,7 +25,7 @@ class AccessLineTest {
     @Test
     void aChatLineIsWrittenOnlyOnceBothTheRequestAndItsUsageHaveEnded() {
         List<String> lines = new ArrayList<>();
-        AccessRecord record = new AccessRecord("req_1", "POST", "/v1/chat/completions", r -> lines.add(AccessLine.of(r)));
+        AccessRecord record = new AccessRecord("req_1", "POST", "/v1/chat/completions", false, r -> lines.add(AccessLine.of(r)));
         record.caller("key_1", "acct_1");
         record.chat("m1");
         record.expectUsage();
@@ -49,7 +50,7 @@ class AccessLineTest {
     @Test
     void textIsIncludedOnlyWhenCaptured() {
         List<String> lines = new ArrayList<>();
-        AccessRecord record = new AccessRecord("req_2", "POST", "/v1/chat/completions", r -> lines.add(AccessLine.of(r)));
+        AccessRecord record = new AccessRecord("req_2", "POST", "/v1/chat/completions", false, r -> lines.add(AccessLine.of(r)));
         record.expectUsage();
         record.capture("[{\"role\":\"user\",\"content\":\"Hi\"}]").append("Hello there");
         record.settled(USAGE);
@@ -57,5 +58,18 @@ class AccessLineTest {
         JsonObject line = parse(lines.get(0));
         assertEquals("[{\"role\":\"user\",\"content\":\"Hi\"}]", line.getString("prompt"));
         assertEquals("Hello there", line.getString("completion"));
+    }
+
+    @Test
+    void onlyAFailedHealthProbeIsWorthALine() {
+        AccessRecord passed = new AccessRecord("req_3", "GET", "/health/ready", true, r -> { });
+        passed.ended(200);
+        assertTrue(passed.passedProbe());
+        AccessRecord failed = new AccessRecord("req_4", "GET", "/health/ready", true, r -> { });
+        failed.ended(503);
+        assertFalse(failed.passedProbe(), "a failing probe is what an operator looks for");
+        AccessRecord chat = new AccessRecord("req_5", "POST", "/v1/chat/completions", false, r -> { });
+        chat.ended(200);
+        assertFalse(chat.passedProbe());
     }
 }
