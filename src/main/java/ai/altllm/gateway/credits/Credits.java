@@ -179,6 +179,12 @@ public class Credits implements ShutdownStep {
         return ledger.totals(accountId);
     }
 
+    /** What one key has spent or holds, from the ledger (pending rows written first). */
+    public BigDecimal keyUsage(String accountId, String keyId) {
+        writer.flush();
+        return ledger.keySpent(accountId, keyId);
+    }
+
     /** The account's newest ledger rows, newest first (pending rows written first). */
     public List<LedgerEntry> entries(String accountId, int limit) {
         writer.flush();

@@ -6,7 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
+import ai.altllm.gateway.credits.Credits;
 
 /** {@code GET /v1/key}: the caller's own key, its limits and usage, like OpenRouter's {@code /api/v1/key}. */
 @Path("v1/key")
@@ -17,10 +17,12 @@ public class KeyResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Credits credits;
+
     @GET
     public String describe() {
-        // Usage is 0 by design until usage recording (a later issue) lands; the field is here so clients can rely
-        // on it.
-        return KeyJson.own(caller.key(), BigDecimal.ZERO).toString();
+        ApiKey key = caller.key();
+        return KeyJson.own(key, credits.keyUsage(key.accountId(), key.id())).toString();
     }
 }

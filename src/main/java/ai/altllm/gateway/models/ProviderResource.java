@@ -36,7 +36,7 @@ public class ProviderResource {
         JsonArrayBuilder endpoints = JSON.createArrayBuilder();
         for (Routes.Route route : Routes.all()) {
             endpoints.add(JSON.createObjectBuilder().add("method", route.method()).add("path", route.path())
-                    .add("auth", route.isPublic() ? "none" : "bearer"));
+                    .add("auth", route.auth()));
         }
         json = JSON.createObjectBuilder()
                 .add("object", "provider")

@@ -16,7 +16,30 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Routes {
 
     /** One method and path template, and whether it answers without an API key. */
-    public record Route(String method, String path, boolean isPublic) {
+    public record Route(String method, String path, boolean isPublic, Access access) {
+
+        public Route(String method, String path, boolean isPublic) {
+            this(method, path, isPublic, isPublic ? Access.PUBLIC : Access.API_KEY);
+        }
+
+        /** How {@code /v1/provider} labels the route: none, a bearer key (API or admin), or the portal session. */
+        public String auth() {
+            return switch (access) {
+                case PUBLIC -> "none";
+                case SESSION -> "session";
+                default -> "bearer";
+            };
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Route r && r.method.equals(method) && r.path.equals(path) && r.isPublic == isPublic;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(method, path, isPublic);
+        }
     }
 
     /** Each resource method's {@link Access}, worked out on first use: three filters ask on every request. */
@@ -71,12 +94,13 @@ public final class Routes {
             for (Method method : resource.getMethods()) {
                 String verb = verb(method);
                 Path sub = method.getAnnotation(Path.class);
-                boolean open = access(resource, method) == Access.PUBLIC;
+                Access access = access(resource, method);
+                boolean open = access == Access.PUBLIC;
                 if (verb != null) {
-                    routes.add(new Route(verb, sub == null ? base : join(base, sub.value()), open));
+                    routes.add(new Route(verb, sub == null ? base : join(base, sub.value()), open, access));
                 } else if (sub != null) {
                     locatedVerbs(method.getReturnType()).forEach(v -> routes.add(new Route(v, join(base, sub.value()),
-                            open)));
+                            open, access)));
                 }
             }
         }

@@ -339,6 +339,11 @@ class LimitsAndCreditsIT extends UpstreamIT {
     void aKeyCreditLimitCapsAnUnlimitedAccount() {
         String key = TestKeys.create(chat.gateway(), "capped", ",\"credit_limit\":\"0.02\"");
         twoAnswered(key, body("it-metered", 1));
+        JsonObject own = Gateway.json(get(key, "/v1/key")).getJsonObject("data");
+        BigDecimal usage = new BigDecimal(own.getString("usage"));
+        assertTrue(usage.signum() > 0, "/v1/key shows what the key spent: " + own);
+        assertEquals(new BigDecimal("0.02").subtract(usage).max(BigDecimal.ZERO),
+                new BigDecimal(own.getString("limit_remaining")), own.toString());
         JsonObject error = ChatClient.error(call(key, body("it-metered", 1)), 402);
         assertTrue(error.getString("message").contains("credit limit"), error.getString("message"));
     }

@@ -104,6 +104,11 @@ class PublicEndpointsIT {
         assertEquals(Gateway.json(gateway.get("/health")).getString("version"), body.getString("version"));
         assertTrue(body.getJsonArray("endpoints").stream().map(JsonObject.class::cast)
                 .anyMatch(e -> e.getString("path").equals("/v1/models/{id}") && e.getString("auth").equals("none")));
+        assertTrue(body.getJsonArray("endpoints").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("path").startsWith("/portal/api/") && !e.getString("auth").equals("none"))
+                .allMatch(e -> e.getString("auth").equals("session")), "portal routes need a session, not a key");
+        assertTrue(body.getJsonArray("endpoints").stream().map(JsonObject.class::cast)
+                .anyMatch(e -> e.getString("path").equals("/portal/api/accounts") && e.getString("auth").equals("session")));
         assertTrue(body.getJsonArray("features").toString().contains("streaming"));
         assertEquals("api_key", body.getJsonObject("rate_limits").getString("scope"));
     }

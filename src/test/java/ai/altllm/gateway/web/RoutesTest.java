@@ -55,4 +55,13 @@ class RoutesTest {
         assertTrue(routes.contains(new Routes.Route("POST", "/v1/chat/completions", false)), routes::toString);
         assertEquals(1, routes.stream().filter(r -> r.path().equals("/v1/chat/completions")).count());
     }
+
+    @Test
+    void portalRoutesAreLabelledSessionAndAdminRoutesBearer() {
+        List<Routes.Route> routes = Routes.all();
+        assertTrue(routes.stream().anyMatch(r -> r.path().equals("/portal/api/accounts") && r.auth().equals("session")),
+                routes::toString);
+        assertTrue(routes.stream().anyMatch(r -> r.path().equals("/admin/v1/keys/{id}") && r.auth().equals("bearer")));
+        assertTrue(routes.stream().anyMatch(r -> r.path().equals("/health") && r.auth().equals("none")));
+    }
 }
