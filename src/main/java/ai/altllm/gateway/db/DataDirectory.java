@@ -23,8 +23,13 @@ public final class DataDirectory {
         return Path.of(value == null || value.isBlank() ? "data" : value.trim()).toAbsolutePath().normalize();
     }
 
-    /** The embedded database file (H2 appends {@code .mv.db}); H2 creates it on first start. */
+    /**
+     * The embedded database file (H2 appends {@code .mv.db}); H2 creates it on first start. {@code WRITE_DELAY=0}:
+     * H2's default (about a second) keeps committed changes in memory until its background writer stores them, so a
+     * {@code kill -9} lost writes the API had already confirmed; with 0 every commit is written to the file before it
+     * returns (not fsynced: it survives a process crash, not a power loss, see docs/operations.md).
+     */
     public static String embeddedUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("altllm") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + directory.resolve("altllm") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 }
