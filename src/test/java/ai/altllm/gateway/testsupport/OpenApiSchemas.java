@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** Checks JSON against the component schemas of OpenAI's own OpenAPI description (shared/openai-openapi). */
+/** Checks JSON against the component schemas of OpenAI's OpenAPI description (src/test/resources/openai-openapi, MIT). */
 public final class OpenApiSchemas {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,7 +25,7 @@ public final class OpenApiSchemas {
     }
 
     private static Path document() {
-        String configured = System.getProperty("openai.openapi", "../shared/openai-openapi/openapi.json");
+        String configured = System.getProperty("openai.openapi", "src/test/resources/openai-openapi/openapi.json");
         return Path.of(configured).toAbsolutePath().normalize();
     }
 
