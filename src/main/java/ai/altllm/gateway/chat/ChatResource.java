@@ -132,7 +132,7 @@ public class ChatResource {
             throw ApiException.invalid("model", "'" + model.id() + "' is a video model; create a task at "
                     + "/v1/contents/generations/tasks instead");
         }
-        ChatValidator.check(body, model.supports("json_mode"));
+        ChatValidator.check(body, model.supports("json_mode"), outputLimit(model));
         List<Deployment> usable = usable(model);
         boolean routed = usable.size() > 1;
         List<ChatCall.Attempt> attempts = new ArrayList<>();
@@ -171,7 +171,8 @@ public class ChatResource {
         // Each built-in tool round is another model call with at least the same prompt: reserve for all of them.
         long rounds = tools == null ? 1 : Math.max(1, builtinTools.config().maxRounds());
         // Tokens per minute take the estimate (corrected at the end); credits take a bound, so no balance is overshot.
-        settlement.reserve((bytes / 4 + output) * rounds,
+        // Exact: an overflow here would reserve a negative amount, i.e. credit the caller.
+        settlement.reserve(Math.multiplyExact(Math.addExact(bytes / 4, output), rounds),
                 Settlement.cost(model, bytes, output).multiply(BigDecimal.valueOf(rounds)));
         return new ChatCall(routed ? router : null, attempts, upstreamBody.build(), tools, Chunks.quoted(model.id()),
                 options.getBoolean("include_usage", false), settlement, metrics);
@@ -182,12 +183,18 @@ public class ChatResource {
      * {@code max_output_length}, else the configured default; times {@code n}.
      */
     static long maxOutput(JsonObject body, ModelConfig model, long fallback) {
-        long perChoice = body.get("max_completion_tokens") instanceof JsonNumber n ? n.longValue()
-                : body.get("max_tokens") instanceof JsonNumber m ? m.longValue()
+        long perChoice = body.get("max_completion_tokens") instanceof JsonNumber n ? n.longValueExact()
+                : body.get("max_tokens") instanceof JsonNumber m ? m.longValueExact()
                 : model.publicView().get("max_output_length") instanceof JsonNumber l && l.longValue() > 0
                         ? l.longValue() : fallback;
-        long choices = body.get("n") instanceof JsonNumber n ? Math.max(1, n.longValue()) : 1;
-        return Math.min(perChoice, 1L << 32) * Math.min(choices, 1024);
+        long choices = body.get("n") instanceof JsonNumber n ? Math.max(1, n.longValueExact()) : 1;
+        return Math.multiplyExact(Math.min(perChoice, 1L << 32), Math.min(choices, 1024));
+    }
+
+    /** The most {@code max_tokens} may be: the catalog's {@code max_output_length}, else the gateway's ceiling. */
+    static long outputLimit(ModelConfig model) {
+        return model.publicView().get("max_output_length") instanceof JsonNumber l && l.longValue() > 0
+                ? l.longValue() : ChatValidator.OUTPUT_CEILING;
     }
 
     /** Deployments whose provider has its key and speaks chat; if none, a 503 naming the variable to set. */

@@ -21,11 +21,26 @@ final class ChatValidator {
     private static final Set<String> ROUTING_FIELDS = Set.of("api_base", "base_url", "api_key", "extra_headers",
             "headers", "host", "url", "endpoint", "api_version", "organization", "custom_llm_provider");
 
+    /** The most output tokens a request may ask for when the catalog gives the model no max_output_length. */
+    static final long OUTPUT_CEILING = 1L << 20;
+    /** The most choices ({@code n}) a request may ask for, as OpenAI. */
+    static final long MAX_CHOICES = 128;
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private ChatValidator() {
     }
 
-    /** Validates everything but the model's own existence; {@code jsonMode} says whether the model supports it. */
+    /** As {@link #check(JsonObject, boolean, long)} with the gateway's {@link #OUTPUT_CEILING}. */
     static void check(JsonObject request, boolean jsonMode) {
+        check(request, jsonMode, OUTPUT_CEILING);
+    }
+
+    /**
+     * Validates everything but the model's own existence; {@code jsonMode} says whether the model supports it,
+     * {@code maxOutput} is the most {@code max_tokens} or {@code max_completion_tokens} may be.
+     */
+    static void check(JsonObject request, boolean jsonMode, long maxOutput) {
         for (String field : request.keySet()) {
             String lower = field.toLowerCase(Locale.ROOT);
             if (ROUTING_FIELDS.contains(lower) || lower.contains("host") || lower.endsWith("_url")) {
@@ -38,9 +53,17 @@ final class ChatValidator {
         range(request, "top_p", 0, 1);
         range(request, "presence_penalty", -2, 2);
         range(request, "frequency_penalty", -2, 2);
-        atLeastOne(request, "n");
-        atLeastOne(request, "max_tokens");
-        atLeastOne(request, "max_completion_tokens");
+        // Every integer has an upper bound: the reservation multiplies them, and a long would wrap.
+        whole(request, "n", 1, MAX_CHOICES);
+        whole(request, "max_tokens", 1, maxOutput);
+        whole(request, "max_completion_tokens", 1, maxOutput);
+        if (present(request, "seed")) {
+            BigDecimal seed = number(request, "seed");
+            integer(request, "seed");
+            if (seed.compareTo(LONG_MIN) < 0 || seed.compareTo(LONG_MAX) > 0) {
+                throw ApiException.invalid("seed", "seed must be a signed 64-bit integer");
+            }
+        }
         stop(request.get("stop"));
         bool(request, "stream");
         bool(request, "logprobs");
@@ -127,10 +150,14 @@ final class ChatValidator {
         }
     }
 
-    private static void atLeastOne(JsonObject request, String field) {
+    private static void whole(JsonObject request, String field, long min, long max) {
         if (present(request, field)) {
-            if (number(request, field).compareTo(BigDecimal.ONE) < 0) {
-                throw ApiException.invalid(field, field + " must be at least 1");
+            BigDecimal value = number(request, field);
+            if (value.compareTo(BigDecimal.valueOf(min)) < 0) {
+                throw ApiException.invalid(field, field + " must be at least " + min);
+            }
+            if (value.compareTo(BigDecimal.valueOf(max)) > 0) {
+                throw ApiException.invalid(field, field + " must be at most " + max);
             }
             integer(request, field);
         }

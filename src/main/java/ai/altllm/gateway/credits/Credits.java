@@ -77,8 +77,13 @@ public class Credits implements ShutdownStep {
      * @param reference what the credits are for (a request id, a video task id), kept in the ledger
      * @throws ApiException 402 {@code insufficient_quota} with {@code x-should-retry: false} when either falls short;
      *     503 {@code credit_ledger_unavailable} when the ledger's queue is full
+     * @throws IllegalArgumentException when {@code amount} is negative
      */
     public Reservation reserve(String accountId, String keyId, BigDecimal amount, String reference) {
+        if (amount.signum() < 0) {
+            // A negative hold would credit the caller: always a programming error (an overflow), never a request.
+            throw new IllegalArgumentException("a reservation cannot be negative: " + amount.toPlainString());
+        }
         BigDecimal held = Reservation.held(amount);
         Reservation reservation = new Reservation(accountId, keyId, held, reference);
         if (!config.enabled() || held.signum() == 0) {

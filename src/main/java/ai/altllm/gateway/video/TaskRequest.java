@@ -14,8 +14,8 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -94,10 +94,12 @@ final class TaskRequest {
         if (value == null || value == JsonValue.NULL) {
             return allowed.get(0).intValue();
         }
-        if (!(value instanceof JsonNumber n) || !n.isIntegral() || !allowed.contains(n.longValue())) {
+        // Compared as decimals: longValue() wraps, so 2^64 + 5 would pass as 5.
+        if (!(value instanceof JsonNumber n) || !n.isIntegral() || allowed.stream()
+                .noneMatch(a -> BigDecimal.valueOf(a).compareTo(n.bigDecimalValue()) == 0)) {
             throw ApiException.invalid("duration", "duration must be one of " + allowed + " seconds");
         }
-        return n.intValue();
+        return Math.toIntExact(n.longValueExact());
     }
 
     private static String resolution(JsonValue value, List<String> allowed) {

@@ -31,6 +31,16 @@ class ChatValidatorTest {
         ",\"n\":0|n",
         ",\"n\":1.5|n",
         ",\"max_tokens\":0|max_tokens",
+        ",\"max_tokens\":9223372036854775808|max_tokens",
+        ",\"max_tokens\":1180591620717411303424|max_tokens",
+        ",\"max_tokens\":1048577|max_tokens",
+        ",\"max_completion_tokens\":9223372036854775808|max_completion_tokens",
+        ",\"n\":129|n",
+        ",\"n\":18446744073709551617|n",
+        ",\"seed\":9223372036854775808|seed",
+        ",\"seed\":-9223372036854775809|seed",
+        ",\"seed\":1.5|seed",
+        ",\"top_logprobs\":21|top_logprobs",
         ",\"max_completion_tokens\":-1|max_completion_tokens",
         ",\"presence_penalty\":-2.5|presence_penalty",
         ",\"frequency_penalty\":2.5|frequency_penalty",
@@ -65,6 +75,16 @@ class ChatValidatorTest {
     })
     void refusesWithTheParam(String extra, String param) {
         assertEquals(param, param(extra, true));
+    }
+
+    @Test
+    void maxTokensIsBoundedByTheModelsMaxOutput() {
+        assertEquals("max_tokens", assertThrows(ApiException.class, () -> ChatValidator.check(
+                body(",\"max_tokens\":4097"), false, 4096)).param());
+        assertEquals("max_completion_tokens", assertThrows(ApiException.class, () -> ChatValidator.check(
+                body(",\"max_completion_tokens\":4097"), false, 4096)).param());
+        assertDoesNotThrow(() -> ChatValidator.check(body(",\"max_tokens\":4096,\"n\":128,"
+                + "\"seed\":-9223372036854775808"), false, 4096));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ai.altllm.gateway.credits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.cluster.SharedState;
@@ -83,6 +84,24 @@ class LedgerBacklogTest {
             assertTrue(sum.next());
             assertEquals(0, spent.negate().compareTo(sum.getBigDecimal(1)), "the ledger sums to minus what was spent");
             assertEquals(admitted.size(), sum.getInt(2), "a row for every admitted request, none for a refused one");
+        }
+    }
+
+    @Test
+    void aNegativeReservationIsAProgrammingErrorAndHoldsNothing() throws Exception {
+        admin = h2.getConnection();
+        admin.createStatement().execute("INSERT INTO accounts (id, name, kind, created_at, budget) "
+                + "VALUES ('acc', 'negative', 'team', CURRENT_TIMESTAMP, 'prepaid')");
+        credits = credits(h2, 3);
+        balances.seed("account:acc", START);
+        // What a wrapped max_tokens used to produce: a hold that credits the caller.
+        assertThrows(IllegalArgumentException.class, () -> credits.reserve("acc", null,
+                new BigDecimal("-22000000000000"), "req-negative"));
+        assertEquals(START, balance(), "a refused negative reservation holds (and credits) nothing");
+        credits.stop();
+        try (ResultSet rows = admin.createStatement().executeQuery("SELECT COUNT(*) FROM credit_ledger")) {
+            assertTrue(rows.next());
+            assertEquals(0, rows.getInt(1), "no ledger row for it");
         }
     }
 
