@@ -30,7 +30,7 @@ final class CreditLedger {
         return source.get();
     }
 
-    void insert(List<PendingRow> batch) {
+    void insert(List<? extends PendingRow> batch) {
         List<LedgerEntry> rows = new ArrayList<>(batch.size());
         for (PendingRow row : batch) {
             rows.add(row.entry());

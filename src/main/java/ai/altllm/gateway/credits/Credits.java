@@ -5,6 +5,7 @@ import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.CreditConfig;
 import ai.altllm.gateway.db.BatchWriter;
 import ai.altllm.gateway.db.Database;
+import ai.altllm.gateway.db.GroupCommit;
 import ai.altllm.gateway.db.Jdbc;
 import ai.altllm.gateway.db.StorageException;
 import ai.altllm.gateway.errors.ApiException;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The credits API: {@link #reserve} the most a piece of work may cost before it starts, {@link #settle} what it really
  * cost when it ends (or {@link #release} it). Balances are checked against hot counters in memory (or in the cluster),
- * seeded from the ledger; ledger rows are written in batches, so the request path does no database I/O.
+ * seeded from the ledger. A reservation's row is committed before {@link #reserve} returns (in a group commit with
+ * the others of the moment), so a crash cannot leave served work unbilled; settlement rows are written in batches.
  */
 @ApplicationScoped
 public class Credits implements ShutdownStep {
@@ -35,6 +38,8 @@ public class Credits implements ShutdownStep {
     public static final int SCALE = 10;
     private static final String ACCOUNT = "account:";
     private static final String KEY = "key:";
+    /** How long a request waits for its reservation row before it is refused with 503. */
+    static final Duration RESERVATION_WAIT = Duration.ofSeconds(2);
 
     @Inject
     Configuration configuration;
@@ -51,19 +56,28 @@ public class Credits implements ShutdownStep {
     private CreditConfig config;
     private CreditLedger ledger;
     private BatchWriter<PendingRow> writer;
+    private GroupCommit<Reservation> reservations;
+    private Duration reservationWait;
     private final Map<String, Boolean> prepaid = new ConcurrentHashMap<>();
     private final Map<String, Optional<BigDecimal>> caps = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
-        start(200_000);
+        start(200_000, RESERVATION_WAIT);
     }
 
-    /** @param capacity ledger rows held in memory at most, about a minute of a busy gateway's requests */
-    void start(int capacity) {
+    /**
+     * @param capacity ledger rows held in memory at most, about a minute of a busy gateway's requests
+     * @param wait how long a reservation waits for its row to be committed
+     */
+    void start(int capacity, Duration wait) {
+        reservationWait = wait;
         config = configuration.get().credits();
         ledger = new CreditLedger(database::dataSource);
         writer = new BatchWriter<>("credit ledger rows", capacity, ledger::insert);
+        // A reservation committed after its request got 503 (and its credits back) is balanced by a settlement row.
+        reservations = new GroupCommit<>("credit reservations", 10_000, ledger::insert,
+                late -> writer.addAlways(refund(late, late.amount(), Instant.now())));
     }
 
     public boolean enabled() {
@@ -76,7 +90,8 @@ public class Credits implements ShutdownStep {
      *
      * @param reference what the credits are for (a request id, a video task id), kept in the ledger
      * @throws ApiException 402 {@code insufficient_quota} with {@code x-should-retry: false} when either falls short;
-     *     503 {@code credit_ledger_unavailable} when the ledger's queue is full
+     *     503 {@code credit_ledger_unavailable} when the reservation's row could not be committed within
+     *     {@link #RESERVATION_WAIT} (database slow or down); nothing is held then
      * @throws IllegalArgumentException when {@code amount} is negative
      */
     public Reservation reserve(String accountId, String keyId, BigDecimal amount, String reference) {
@@ -103,10 +118,9 @@ public class Credits implements ShutdownStep {
             throw insufficient("this request may cost up to " + plain(held) + " credits, more than is left under "
                     + "this API key's credit limit of " + plain(cap.get()));
         }
-        reservation.queued(Instant.now());
-        if (!writer.add(reservation)) {
-            // Without its reservation row the ledger could not balance; better no work than unrecorded work.
-            reservation.notQueued();
+        reservation.reservedAt(Instant.now());
+        if (!reservations.write(reservation, reservationWait)) {
+            // Work whose reservation is not on disk could go unbilled in a crash; better no work than that.
             giveBack(accountId, keyId, held);
             throw ledgerBehind();
         }
@@ -114,8 +128,8 @@ public class Credits implements ShutdownStep {
     }
 
     /**
-     * Charges what the work really cost and gives back the rest of the reservation; only the first call counts. Work
-     * that ends before its reservation row is written (most chat requests) leaves one {@code charge} row, not two.
+     * Charges what the work really cost and gives back the rest of the reservation; only the first call counts. The
+     * settlement row is batched: lost in a crash, the work stays charged its whole hold (never less than it cost).
      */
     public void settle(Reservation reservation, BigDecimal actual) {
         if (!reservation.claim() || !config.enabled()) {
@@ -127,11 +141,12 @@ public class Credits implements ShutdownStep {
         }
         BigDecimal refund = reservation.amount().subtract(cost);
         giveBack(reservation.accountId(), reservation.keyId(), refund);
-        Instant now = Instant.now();
-        if (!reservation.charge(cost, now)) {
-            writer.addAlways(PendingRow.of(new LedgerEntry(null, reservation.accountId(), reservation.keyId(),
-                    "settlement", refund, null, reservation.reference(), now)));
-        }
+        writer.addAlways(refund(reservation, refund, Instant.now()));
+    }
+
+    private static PendingRow refund(Reservation reservation, BigDecimal refund, Instant at) {
+        return PendingRow.of(new LedgerEntry(null, reservation.accountId(), reservation.keyId(), "settlement", refund,
+                null, reservation.reference(), at));
     }
 
     /** Returns {@code amount} to what a reservation took it from: a prepaid account's balance, a key's cap. */
@@ -274,6 +289,9 @@ public class Credits implements ShutdownStep {
 
     @PreDestroy
     void stop() {
+        if (reservations != null) {
+            reservations.stop();
+        }
         if (writer != null) {
             writer.stop();
         }

@@ -1,8 +1,7 @@
 package ai.altllm.gateway.credits;
 
 /**
- * A ledger row waiting in the write queue. Most rows are final when queued; a reservation's row is decided when the
- * writer takes it, because a request settled by then is written as one charge instead of two rows.
+ * A ledger row waiting to be written: a reservation (committed before its work starts) or a settlement (batched).
  */
 interface PendingRow {
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Credits held for one piece of work (a chat request, a video task) until it is settled or released, exactly once.
@@ -12,22 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Reservation implements PendingRow {
 
-    private static final int NOT_QUEUED = 0;
-    private static final int QUEUED = 1;
-    private static final int WRITTEN = 2;
-    private static final int CHARGED = 3;
-
     private final String accountId;
     private final String keyId;
     private final BigDecimal amount;
     private final String reference;
     private final AtomicBoolean settled = new AtomicBoolean();
-    /** Its ledger row: queued, then taken by the writer as a reservation, or made a charge by an early settlement. */
-    private final AtomicInteger row = new AtomicInteger(NOT_QUEUED);
-    private Instant reservedAt;
-    /** Written before {@code row} becomes CHARGED, read only after it is seen CHARGED. */
-    private BigDecimal cost;
-    private Instant chargedAt;
+    private volatile Instant reservedAt;
 
     Reservation(String accountId, String keyId, BigDecimal amount, String reference) {
         this.accountId = accountId;
@@ -71,33 +60,13 @@ public final class Reservation implements PendingRow {
         return settled.compareAndSet(false, true);
     }
 
-    /** Marks its reservation row as queued; call before handing it to the writer. */
-    void queued(Instant at) {
+    /** When the credits were taken; set before the reservation row is written. */
+    void reservedAt(Instant at) {
         reservedAt = at;
-        row.set(QUEUED);
-    }
-
-    /** The writer refused the row (its queue is full): the settlement must then be a row of its own. */
-    void notQueued() {
-        row.set(NOT_QUEUED);
-    }
-
-    /**
-     * Turns the queued reservation row into one charge of {@code actualCost}, if the writer has not taken it yet.
-     *
-     * @return false if the reservation row is (being) written, so the settlement needs its own row
-     */
-    boolean charge(BigDecimal actualCost, Instant at) {
-        cost = actualCost;
-        chargedAt = at;
-        return row.compareAndSet(QUEUED, CHARGED);
     }
 
     @Override
     public LedgerEntry entry() {
-        if (row.compareAndSet(QUEUED, WRITTEN) || row.get() != CHARGED) {
-            return new LedgerEntry(null, accountId, keyId, "reservation", amount.negate(), null, reference, reservedAt);
-        }
-        return new LedgerEntry(null, accountId, keyId, "charge", cost.negate(), amount, reference, chargedAt);
+        return new LedgerEntry(null, accountId, keyId, "reservation", amount.negate(), null, reference, reservedAt);
     }
 }
