@@ -10,6 +10,7 @@ import ai.altllm.gateway.testsupport.Ledgers;
 import ai.altllm.gateway.testsupport.OpenAiJson;
 import ai.altllm.gateway.testsupport.SseFrames;
 import ai.altllm.gateway.testsupport.TestKeys;
+import ai.altllm.gateway.testsupport.TestPostgres;
 import ai.altllm.gateway.testsupport.UpstreamIT;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -28,11 +29,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rate limits and credits on the real WAR: headers on every authenticated response, 429 and 402 before any upstream
  * call, reservations corrected at the end of plain and streamed requests, and no overshoot under 200 parallel calls.
  */
+@ExtendWith(TestPostgres.RequiredForIt.class)
 class LimitsAndCreditsIT extends UpstreamIT {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

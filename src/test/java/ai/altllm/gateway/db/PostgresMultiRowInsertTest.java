@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The same {@link MultiRowInsert}s on PostgreSQL (skipped without {@code ALTLLM_TEST_PG_URL}, except on CI). */
+@ExtendWith(TestPostgres.Required.class)
 class PostgresMultiRowInsertTest extends MultiRowInsertTest {
 
     private static HikariDataSource postgres;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.ServerLog;
+import ai.altllm.gateway.testsupport.TestPostgres;
 import ai.altllm.gateway.web.Routes;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(TestPostgres.RequiredForIt.class)
 class KeysIT {
 
     private static final List<String> SECRETS = new ArrayList<>();

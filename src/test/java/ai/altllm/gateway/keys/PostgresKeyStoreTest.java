@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The JDBC layer on a real PostgreSQL named by {@code ALTLLM_TEST_PG_URL} (+ {@code _USER}, {@code _PASSWORD}), in a
  * fresh schema that is dropped afterwards. Skipped without the URL, except on CI, where that is a failure.
  */
+@ExtendWith(TestPostgres.Required.class)
 class PostgresKeyStoreTest extends KeyStoreContract {
 
     private static HikariDataSource pool;

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
@@ -32,6 +33,7 @@ public final class ScriptedUpstream implements AutoCloseable {
     }
 
     private final MockWebServer server = new MockWebServer();
+    private final QueueDispatcher answers = new QueueDispatcher();
     private volatile CountDownLatch clientClosed = new CountDownLatch(1);
 
     private ScriptedUpstream() {
@@ -40,6 +42,7 @@ public final class ScriptedUpstream implements AutoCloseable {
     /** Starts on 127.0.0.1 at the given port (0 picks a free one). */
     public static ScriptedUpstream start(int port) {
         ScriptedUpstream upstream = new ScriptedUpstream();
+        upstream.server.setDispatcher(upstream.answers);
         try {
             upstream.server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (IOException e) {
@@ -134,6 +137,22 @@ public final class ScriptedUpstream implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Forgets answers scripted but never asked for and requests recorded but never taken, so a test that failed
+     * half-way cannot hand its leftovers to the next one. The request count keeps running.
+     */
+    public void reset() {
+        answers.clear();
+        try {
+            while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
+                // drained
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clientClosed = new CountDownLatch(1);
     }
 
     public int requestCount() {

@@ -50,6 +50,18 @@ class ScriptedUpstreamTest {
     }
 
     @Test
+    void resetForgetsLeftoverAnswersAndRecordedRequests() throws Exception {
+        upstream.enqueueChat("left over", 1, 1);
+        client.send(post("{\"old\":1}"), HttpResponse.BodyHandlers.ofString());
+        upstream.enqueueChat("left over too", 1, 1);
+        upstream.reset();
+        upstream.enqueueChat("fresh", 1, 1);
+        HttpResponse<String> response = client.send(post("{}"), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.body().contains("\"content\":\"fresh\""), response.body());
+        assertEquals("{}", upstream.take(Duration.ofSeconds(1)).body(), "the earlier request was forgotten");
+    }
+
+    @Test
     void streamsFramesOneByOneWithPauses() throws Exception {
         upstream.enqueueStream(Duration.ofMillis(150),
                 List.of(OpenAiJson.contentChunk("a"), OpenAiJson.contentChunk("b"), "[DONE]"), false);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base of integration tests that deploy the real WAR and script its upstream: one scripted upstream per test class,
- * on the port it-config.json names, and a {@link ChatClient} per test.
+ * on the port it-config.json names, emptied of leftover answers before each test, and a {@link ChatClient} per test.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class UpstreamIT {
@@ -44,6 +44,7 @@ public abstract class UpstreamIT {
 
     @BeforeEach
     void connect() {
+        upstream.reset();
         chat = new ChatClient(base);
         requestsBefore = upstream.requestCount();
     }
