@@ -72,6 +72,22 @@ class ChatFailuresIT extends UpstreamIT {
     }
 
     @Test
+    void overflowingMaxTokensIsA400BeforeAnyReservationOrUpstreamCall() {
+        // 2^63 wrapped to a negative reservation (a credit); 2^70 wrapped to a reservation of zero output tokens.
+        for (String huge : List.of("9223372036854775808", "1180591620717411303424")) {
+            for (String field : List.of("max_tokens", "max_completion_tokens")) {
+                JsonObject error = error(chat.gateway().send(chat.post(HELLO + ",\"" + field + "\":" + huge + "}")),
+                        400);
+                assertEquals(field, error.getString("param"), error.toString());
+                assertEquals("invalid_request_error", error.getString("type"));
+            }
+        }
+        JsonObject error = error(chat.gateway().send(chat.post(HELLO + ",\"n\":18446744073709551617}")), 400);
+        assertEquals("n", error.getString("param"));
+        assertEquals(requestsBefore, upstream.requestCount(), "refused before any upstream call");
+    }
+
+    @Test
     void aKeyLimitedToOtherModelsGets403WithoutReachingTheUpstream() {
         String key = TestKeys.create(chat.gateway(), "slashed-only", ",\"models\":[\"vendor/slashed-model\"]");
         HttpResponse<String> refused = chat.gateway().send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
