@@ -164,6 +164,16 @@ public final class MicroInstance implements AutoCloseable {
         }
     }
 
+    /** Kills the process with SIGKILL, as {@code kill -9} does: no shutdown hook runs, nothing is flushed. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the process (its shutdown hooks write pending rows), then kills it if it lingers. */
     @Override
     public void close() {
