@@ -132,7 +132,12 @@ final class ChatValidator {
         if (!(request.get(field) instanceof JsonNumber n)) {
             throw ApiException.invalid(field, field + " must be a number");
         }
-        return n.bigDecimalValue();
+        try {
+            return n.bigDecimalValue();
+        } catch (UnsupportedOperationException | ArithmeticException e) {
+            // Parsson refuses numbers past jakarta.json.bigDecimalLengthLimit (1,100 characters) only when read.
+            throw ApiException.invalid(field, field + " is too long a number");
+        }
     }
 
     private static void range(JsonObject request, String field, int min, int max) {

@@ -57,6 +57,9 @@ final class RequestBody {
             }
         } catch (JsonException | IllegalStateException e) {
             throw ApiException.invalid(null, "The request body is not valid JSON");
+        } catch (UnsupportedOperationException | ArithmeticException e) {
+            // Parsson refuses numbers longer than jakarta.json.bigDecimalLengthLimit (1,100 characters).
+            throw ApiException.invalid(null, "A number in the request body is too long (over 1,100 characters)");
         }
         throw ApiException.invalid(null, "The request body must be a JSON object");
     }

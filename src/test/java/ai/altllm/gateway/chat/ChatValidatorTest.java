@@ -78,6 +78,15 @@ class ChatValidatorTest {
     }
 
     @Test
+    void aHundredThousandDigitNumberIsA400() {
+        String digits = "9".repeat(100_000);
+        for (String field : new String[] {"max_tokens", "temperature", "seed"}) {
+            ApiException refused = assertThrows(ApiException.class, () -> body(",\"" + field + "\":" + digits));
+            assertEquals(400, refused.status(), field);
+        }
+    }
+
+    @Test
     void maxTokensIsBoundedByTheModelsMaxOutput() {
         assertEquals("max_tokens", assertThrows(ApiException.class, () -> ChatValidator.check(
                 body(",\"max_tokens\":4097"), false, 4096)).param());
