@@ -7,6 +7,7 @@ import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.MicroInstance;
 import ai.altllm.gateway.testsupport.ScriptedUpstream;
 import ai.altllm.gateway.testsupport.TestKeys;
+import ai.altllm.gateway.testsupport.VideoClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -53,10 +54,15 @@ class CrashIT {
         dir = Path.of(System.getProperty("java.io.tmpdir", "target"), "crash-it-" + UUID.randomUUID());
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("altllm.json"), """
-                {"providers": {"scripted": {"type": "openai", "base_url": "%s", "api_key": "it-upstream-key"}},
+                {"providers": {"scripted": {"type": "openai", "base_url": "%s", "api_key": "it-upstream-key"},
+                               "or-video": {"type": "openrouter", "base_url": "http://127.0.0.1:%d/or/api/v1",
+                                            "api_key": "it-openrouter-key"}},
                  "models": [{"id": "it-metered", "provider": "scripted", "upstream_model": "metered-model",
-                             "pricing": {"prompt": "0", "completion": "0.01"}}]}
-                """.formatted(upstream.baseUrl()));
+                             "pricing": {"prompt": "0", "completion": "0.01"}},
+                            {"id": "it-video-or", "provider": "or-video", "upstream_model": "bytedance/seedance-2.0",
+                             "pricing": {"per_second": {"480p": "0.02"}}, "durations": [4],
+                             "resolutions": ["480p"], "output_modalities": ["video"], "supported_features": ["video"]}]}
+                """.formatted(upstream.baseUrl(), upstream.port()));
         restart();
     }
 
@@ -93,14 +99,21 @@ class CrashIT {
         HttpResponse<String> revoke = admin("DELETE", "/admin/v1/keys/" + revokedId);
         assertEquals(200, revoke.statusCode(), revoke.body());
         TestKeys.adminPost(gateway(), "/admin/v1/accounts/" + kept.account() + "/credits", "{\"amount\":\"1.25\"}");
+        String videoKey = TestKeys.create(gateway(), "crash-video");
+        upstream.enqueueJson(202, "{\"id\":\"or-crash-1\",\"status\":\"pending\"}");
+        String token = new VideoClient(gateway(), videoKey).created("it-video-or", 4, "480p")
+                .getString("altllm_status_token");
         String lastAccount = TestKeys.account(gateway(), "crash-last", null);
         killAndRestart();
 
         assertEquals(200, get(kept.key(), "/v1/key").statusCode(), "a key issued before the kill still works");
         assertEquals(401, get(revoked, "/v1/key").statusCode(), "a key revoked before the kill stays revoked");
         JsonObject credits = Gateway.json(admin("GET", "/admin/v1/accounts/" + kept.account() + "/credits"));
-        assertEquals(0, new BigDecimal("1.25").compareTo(credits.getJsonNumber("total_credits").bigDecimalValue()),
+        assertEquals(0, new BigDecimal("1.25").compareTo(new BigDecimal(credits.getString("total_credits"))),
                 "the top-up is in the ledger: " + credits);
+        upstream.enqueueJson(200, "{\"id\":\"or-crash-1\",\"status\":\"pending\"}");
+        HttpResponse<String> task = new VideoClient(gateway(), videoKey).poll(token);
+        assertEquals(200, task.statusCode(), "the video task created before the kill is known: " + task.body());
         assertEquals(200, admin("GET", "/admin/v1/accounts/" + lastAccount + "/credits").statusCode(),
                 "the account created last exists");
     }
@@ -144,7 +157,7 @@ class CrashIT {
 
         int served = upstream.requestCount() - before;
         JsonObject credits = Gateway.json(admin("GET", "/admin/v1/accounts/" + client.account() + "/credits"));
-        BigDecimal usage = credits.getJsonNumber("total_usage").bigDecimalValue();
+        BigDecimal usage = new BigDecimal(credits.getString("total_usage"));
         int paid = usage.movePointRight(2).intValueExact();
         assertTrue(served <= paid + CLIENTS, "the upstream served " + served + " requests, the ledger charged "
                 + paid + " (" + ok.get() + " answered 200); at most " + CLIENTS + " in flight may be unbilled");
