@@ -29,6 +29,17 @@ const el = (tag, text, cls) => {
 const show = (node, message) => { node.textContent = message; node.hidden = !message; };
 const when = (seconds) => seconds ? new Date(seconds * 1000).toLocaleString() : '—';
 const perMillion = (price) => (Number(price) * 1e6).toFixed(2);
+// A missing or null limit means none: say so in words instead of showing null, -1 or a blank.
+const orUnlimited = (value) => (value === null || value === undefined || value === '' || Number(value) < 0
+  ? 'unlimited' : String(value));
+
+// On a narrow screen, .stack tables show each row as a card; each cell then carries its column's name.
+const labelCells = (table) => {
+  const names = [...table.querySelectorAll('thead th')].filter((th) => !th.hidden).map((th) => th.textContent);
+  table.querySelectorAll('tbody tr').forEach((row) => [...row.cells].forEach((cell, i) => {
+    cell.dataset.label = names[i] || '';
+  }));
+};
 
 async function signinPage() {
   const form = document.getElementById('signin');
@@ -80,7 +91,9 @@ async function keysPage() {
     document.getElementById('account-field').hidden = false;
     document.querySelectorAll('.admin-only').forEach((n) => { n.hidden = false; });
     const select = document.getElementById('key-account');
+    me.accountNames = new Map();
     for (const account of (await api('GET', 'api/accounts')).data) {
+      me.accountNames.set(account.id, account.name);
       const option = el('option', account.name);
       option.value = account.id;
       select.append(option);
@@ -106,6 +119,10 @@ async function createKey(event, me) {
     rate_limit: { requests_per_minute: Number(document.getElementById('key-rpm').value),
       tokens_per_minute: Number(document.getElementById('key-tpm').value) },
   };
+  const expires = document.getElementById('key-expires').value;
+  if (expires) request.expires_at = Math.floor(Date.parse(expires + 'T23:59:59Z') / 1000);
+  const credit = document.getElementById('key-credit').value;
+  if (credit) request.credit_limit = credit;
   if (me.admin) request.account = document.getElementById('key-account').value;
   try {
     const created = await api('POST', 'api/keys', request);
@@ -142,10 +159,10 @@ async function listKeys(me) {
     const row = el('tr');
     row.dataset.keyId = key.id;
     const limits = key.rate_limit || {};
-    const cells = [key.name, null, me.admin ? key.account_name || key.account : undefined,
+    const cells = [key.name, null, me.admin ? me.accountNames.get(key.account) || key.account : undefined,
       key.models ? key.models.join(', ') : 'all',
-      (limits.requests_per_minute || '—') + ' · ' + (limits.tokens_per_minute || '—'),
-      when(key.created_at), when(key.last_used_at), key.revoked ? 'revoked' : 'active'];
+      orUnlimited(limits.requests_per_minute) + ' · ' + orUnlimited(limits.tokens_per_minute),
+      orUnlimited(key.credit_limit), key.expires_at ? when(key.expires_at) : 'never', when(key.created_at), when(key.last_used_at), key.revoked ? 'revoked' : 'active'];
     cells.forEach((text, i) => {
       if (text === undefined) return;
       const cell = el('td', i === 1 ? undefined : text);
@@ -168,6 +185,7 @@ async function listKeys(me) {
     row.append(action);
     body.append(row);
   }
+  labelCells(document.getElementById('keys'));
 }
 
 async function modelsPage() {
@@ -248,5 +266,6 @@ async function listVideos(status) {
   }
 }
 
-const pages = { signin: signinPage, keys: keysPage, videos: videosPage, models: modelsPage };
+const pages = { signin: signinPage, keys: keysPage, videos: videosPage, models: modelsPage,
+  usage: () => usagePage() }; // usagePage is in usage.js
 pages[document.body.dataset.page]().catch((e) => console.error(e));
