@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.NodeScript;
+import ai.altllm.gateway.testsupport.ScriptedUpstream;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -50,6 +52,18 @@ class PortalIT {
         String output = NodeScript.run("portal.e2e.mjs", Duration.ofSeconds(180), base.toString(),
                 System.getenv("ALTLLM_ADMIN_KEY"));
         assertTrue(output.contains("portal e2e: ok"), output);
+    }
+
+    /** Screenshots of the Usage and API Keys pages, desktop and 390 px wide, land in target/portal-screenshots. */
+    @Test
+    void usagePageShowsChatTrafficPerDayKeyAndModelInChromium() throws Exception {
+        try (ScriptedUpstream upstream = ScriptedUpstream.start(Integer.getInteger("upstream.port"))) {
+            upstream.enqueueChat("one", 12, 30);
+            upstream.enqueueChat("two", 12, 30);
+            String output = NodeScript.run("usage.e2e.mjs", Duration.ofSeconds(180), base.toString(),
+                    System.getenv("ALTLLM_ADMIN_KEY"), Path.of("target", "portal-screenshots").toAbsolutePath().toString());
+            assertTrue(output.contains("usage e2e: ok"), output);
+        }
     }
 
     @Test
