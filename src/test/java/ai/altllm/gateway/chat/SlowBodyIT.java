@@ -1,0 +1,86 @@
+package ai.altllm.gateway.chat;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.altllm.gateway.testsupport.UpstreamIT;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 18 item 4: 500 chat bodies trickling at 1 byte/s must not starve the server; /health stays fast. */
+class SlowBodyIT extends UpstreamIT {
+
+    private static final int CONNECTIONS = 500;
+    private static final long TIMEOUT_MS = 2_000;
+
+    @Test
+    void healthStaysFastWhileFiveHundredBodiesTrickle() throws Exception {
+        List<Socket> sockets = new ArrayList<>();
+        List<OutputStream> outs = new ArrayList<>();
+        String head = "POST " + base.getPath() + "v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + chat.apiKey() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 10000\r\n\r\n{";
+        try {
+            for (int i = 0; i < CONNECTIONS; i++) {
+                Socket socket = new Socket("127.0.0.1", base.getPort());
+                sockets.add(socket);
+                OutputStream out = socket.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                outs.add(out);
+            }
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(TIMEOUT_MS)).build();
+            HttpRequest health = HttpRequest.newBuilder(URI.create(base + "health"))
+                    .timeout(Duration.ofMillis(TIMEOUT_MS)).build();
+            List<Long> latencies = new ArrayList<>();
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long nextByte = System.nanoTime();
+            while (System.nanoTime() < end) {
+                if (System.nanoTime() >= nextByte) {
+                    trickle(outs);
+                    nextByte += 1_000_000_000L;
+                }
+                long start = System.nanoTime();
+                try {
+                    client.send(health, HttpResponse.BodyHandlers.discarding());
+                    latencies.add((System.nanoTime() - start) / 1_000_000);
+                } catch (IOException e) {
+                    latencies.add(TIMEOUT_MS);
+                }
+                Thread.sleep(100);
+            }
+            Collections.sort(latencies);
+            long p50 = latencies.get(latencies.size() / 2);
+            long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
+            System.out.printf("SlowBodyIT /health with %d slow bodies: samples=%d p50=%d ms p99=%d ms%n",
+                    CONNECTIONS, latencies.size(), p50, p99);
+            assertTrue(p99 < 100, "/health p99 " + p99 + " ms (p50 " + p50 + " ms) with " + CONNECTIONS
+                    + " slow bodies");
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private static void trickle(List<OutputStream> outs) {
+        for (OutputStream out : outs) {
+            try {
+                out.write(' ');
+                out.flush();
+            } catch (IOException e) {
+                // The server may close a connection; the /health samples are what this test measures.
+            }
+        }
+    }
+}
