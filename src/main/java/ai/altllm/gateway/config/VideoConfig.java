@@ -10,7 +10,8 @@ import java.util.Map;
  * @param activeKey the key id new tokens are signed with
  * @param tokenTtlSeconds how long a status token stays valid after its task was created
  * @param pollCacheMs how long an upstream status is reused before a poll asks the provider again
- * @param ephemeral true when no {@code video} section was configured and a random per-process key is used
+ * @param ephemeral true when no {@code video} section was configured: the video component then signs with a key
+ *     it generates once and keeps in the database
  */
 public record VideoConfig(Map<String, byte[]> signingKeys, String activeKey, long tokenTtlSeconds, long pollCacheMs,
         boolean ephemeral) {
@@ -18,7 +19,7 @@ public record VideoConfig(Map<String, byte[]> signingKeys, String activeKey, lon
     public static final long DEFAULT_TOKEN_TTL_SECONDS = 7L * 24 * 3600;
     public static final long DEFAULT_POLL_CACHE_MS = 2000;
 
-    /** No section: tokens are signed with a random key and stop verifying when the process restarts. */
+    /** No section: a placeholder random key, replaced by the one kept in the database (video/VideoTasks). */
     static VideoConfig randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

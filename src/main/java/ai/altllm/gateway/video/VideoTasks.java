@@ -4,6 +4,7 @@ import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.config.VideoConfig;
 import ai.altllm.gateway.db.Database;
+import ai.altllm.gateway.db.GeneratedSecrets;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.upstream.VideoStatus;
 import ai.altllm.gateway.upstream.VideoUpstream;
@@ -15,11 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -32,7 +32,6 @@ public class VideoTasks {
     static final String PURPOSE = "video.task";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
-    private static final Logger LOG = System.getLogger(VideoTasks.class.getName());
 
     @Inject
     Configuration configuration;
@@ -60,10 +59,12 @@ public class VideoTasks {
     void start() {
         VideoConfig video = configuration.get().video();
         if (video.ephemeral()) {
-            LOG.log(Level.WARNING, "No video.signing_keys configured: status tokens are signed with a random key and "
-                    + "stop working when the gateway restarts (see docs/video.md)");
+            // Kept in the database: tokens handed out must still verify after a restart and on every instance.
+            byte[] key = new GeneratedSecrets(database.dataSource()).get("video_signing_key");
+            tokens = new StatusTokens(Map.of("generated", key), "generated", Clock.systemUTC());
+        } else {
+            tokens = new StatusTokens(video.signingKeys(), video.activeKey(), Clock.systemUTC());
         }
-        tokens = new StatusTokens(video.signingKeys(), video.activeKey(), Clock.systemUTC());
         tokenTtlSeconds = video.tokenTtlSeconds();
         repository = new TaskRepository(database.dataSource());
         List<VideoUpstream> upstreams = upstreamBeans.stream().toList();

@@ -22,6 +22,7 @@ import ai.altllm.gateway.portal.PortalKeysResource;
 import ai.altllm.gateway.portal.PortalVideosResource;
 import ai.altllm.gateway.portal.SessionResource;
 import ai.altllm.gateway.usage.AdminUsageResource;
+import ai.altllm.gateway.usage.PortalUsageResource;
 import ai.altllm.gateway.usage.UsageResource;
 import ai.altllm.gateway.video.VideoResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -41,7 +42,7 @@ public class GatewayApplication extends Application {
             ProviderResource.class, ChatResource.class, KeyResource.class, AccountsResource.class, KeysResource.class,
             PortalFiles.class, SessionResource.class, PortalKeysResource.class, PortalAccountsResource.class,
             UsageResource.class, AdminUsageResource.class, MetricsResource.class, CreditsResource.class,
-            CreditsAdminResource.class, VideoResource.class, PortalVideosResource.class);
+            CreditsAdminResource.class, VideoResource.class, PortalVideosResource.class, PortalUsageResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
             AdminFilter.class, PortalFilter.class, ChatAccept.class, AdmissionFilter.class);

@@ -335,8 +335,9 @@ class LimitsAndCreditsIT extends UpstreamIT {
         JsonObject own = Gateway.json(get(key, "/v1/key")).getJsonObject("data");
         BigDecimal usage = new BigDecimal(own.getString("usage"));
         assertTrue(usage.signum() > 0, "/v1/key shows what the key spent: " + own);
-        assertEquals(new BigDecimal("0.02").subtract(usage).max(BigDecimal.ZERO),
-                new BigDecimal(own.getString("limit_remaining")), own.toString());
+        // Compared as numbers: the JSON writes a decimal without trailing zeros ("0", not "0.00").
+        assertEquals(0, new BigDecimal("0.02").subtract(usage).max(BigDecimal.ZERO)
+                .compareTo(new BigDecimal(own.getString("limit_remaining"))), own.toString());
         JsonObject error = ChatClient.error(call(key, body("it-metered", 1)), 402);
         assertTrue(error.getString("message").contains("credit limit"), error.getString("message"));
     }

@@ -159,6 +159,8 @@ class CrashIT {
         JsonObject credits = Gateway.json(admin("GET", "/admin/v1/accounts/" + client.account() + "/credits"));
         BigDecimal usage = new BigDecimal(credits.getString("total_usage"));
         int paid = usage.movePointRight(2).intValueExact();
+        System.out.printf("CrashIT kill mid-load: credit for %d requests, %d clients; upstream served %d, ledger "
+                + "charged %d, %d answered 200%n", PAID_REQUESTS, CLIENTS, served, paid, ok.get());
         assertTrue(served <= paid + CLIENTS, "the upstream served " + served + " requests, the ledger charged "
                 + paid + " (" + ok.get() + " answered 200); at most " + CLIENTS + " in flight may be unbilled");
         assertTrue(paid <= PAID_REQUESTS, "never charged past the credit: " + credits);
