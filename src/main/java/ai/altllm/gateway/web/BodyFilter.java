@@ -4,6 +4,8 @@ import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.keys.Authenticator;
 import ai.altllm.gateway.keys.Bearer;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -34,14 +36,20 @@ public class BodyFilter extends HttpFilter {
     @Inject
     transient Authenticator authenticator;
 
+    @Inject
+    transient Instance<RequestContextController> controllers;
+
     private final transient BodyBudget budget = new BodyBudget();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getDispatcherType() == DispatcherType.ASYNC) {
-            chain.doFilter(request.getAttribute(ATTRIBUTE) instanceof byte[] body
-                    ? new BufferedRequest(request, body) : request, response);
+            if (request.getAttribute(ATTRIBUTE) instanceof byte[] body) {
+                dispatched(new BufferedRequest(request, body, null), response, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
         if (!hasBody(request) || !worthReading(request)) {
@@ -57,6 +65,35 @@ public class BodyFilter extends HttpFilter {
         BodyReader reader = new BodyReader(async, in, request.getContentLengthLong(), limits, budget);
         async.addListener(reader);
         in.setReadListener(reader);
+        byte[] ready = reader.leaveFilter();
+        if (ready != null) {
+            BufferedRequest whole = new BufferedRequest(request, ready, async);
+            try {
+                chain.doFilter(whole, response);
+            } finally {
+                if (!whole.suspended()) {
+                    async.complete();
+                }
+            }
+        }
+    }
+
+    /**
+     * The request again, body in memory. Servers need not start CDI's request context for an async dispatch (Payara
+     * does not), and the resources rely on it: start one for the dispatch unless the server already did.
+     */
+    private void dispatched(BufferedRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestContextController controller = controllers.get();
+        boolean activated = controller.activate();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (activated) {
+                controller.deactivate();
+            }
+            controllers.destroy(controller);
+        }
     }
 
     private static boolean hasBody(HttpServletRequest request) {

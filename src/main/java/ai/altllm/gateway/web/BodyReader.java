@@ -30,6 +30,8 @@ final class BodyReader implements ReadListener, AsyncListener {
     private final byte[] buffer = new byte[8192];
     private final AtomicBoolean done = new AtomicBoolean();
     private boolean tooLarge;
+    private boolean inFilter = true;
+    private byte[] ready;
     private long held;
     private long dropped;
 
@@ -88,9 +90,26 @@ final class BodyReader implements ReadListener, AsyncListener {
             refuse(413, tooLargeMessage());
         } else if (done.compareAndSet(false, true)) {
             budget.give(held);
+            synchronized (this) {
+                if (inFilter) {
+                    ready = body.toByteArray();
+                    return;
+                }
+            }
             async.getRequest().setAttribute(BodyFilter.ATTRIBUTE, body.toByteArray());
             async.dispatch();
         }
+    }
+
+    /**
+     * Called by the filter once it has set this listener: the body if it was already complete by then (the usual
+     * case: a small body arrives with the headers), for the filter to pass on in the same dispatch; else null, and
+     * the request is dispatched again when the body is complete. Payara ran a request twice now and then when it
+     * was dispatched before the filter had returned.
+     */
+    synchronized byte[] leaveFilter() {
+        inFilter = false;
+        return ready;
     }
 
     @Override

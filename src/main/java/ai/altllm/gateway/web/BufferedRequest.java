@@ -1,7 +1,10 @@
 package ai.altllm.gateway.web;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
@@ -11,15 +14,53 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was already read into memory by {@link BodyFilter}: reading it never blocks. */
+/**
+ * A request whose body was already read into memory by {@link BodyFilter}: reading it never blocks. When the filter
+ * passes it on in the dispatch that started async mode to read the body, that async cycle is handed to whoever
+ * starts one next (JAX-RS for an async resource), and the filter completes it if nobody did.
+ */
 final class BufferedRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
+    private final AsyncContext held;
     private ServletInputStream stream;
+    private boolean suspended;
 
-    BufferedRequest(HttpServletRequest request, byte[] body) {
+    /** @param held the async cycle already started for this dispatch, or null after a new dispatch */
+    BufferedRequest(HttpServletRequest request, byte[] body, AsyncContext held) {
         super(request);
         this.body = body;
+        this.held = held;
+    }
+
+    /** Whether someone took over the held async cycle, and so will complete it. */
+    boolean suspended() {
+        return suspended;
+    }
+
+    @Override
+    public boolean isAsyncStarted() {
+        return held == null ? super.isAsyncStarted() : suspended;
+    }
+
+    @Override
+    public AsyncContext startAsync() {
+        return held == null ? super.startAsync() : take();
+    }
+
+    @Override
+    public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+        return held == null ? super.startAsync(request, response) : take();
+    }
+
+    @Override
+    public AsyncContext getAsyncContext() {
+        return held == null ? super.getAsyncContext() : held;
+    }
+
+    private AsyncContext take() {
+        suspended = true;
+        return held;
     }
 
     @Override
