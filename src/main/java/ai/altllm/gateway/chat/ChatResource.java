@@ -110,7 +110,7 @@ public class ChatResource {
         AccessRecord record = AccessRecord.of(request);
         record.chat(null);
         // This locator runs before JAX-RS's post-matching filters: authenticate here, before reading the body.
-        keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        keys.authenticate(request);
         JsonObject body = RequestBody.read(request.getInputStream(), request.getContentLengthLong(),
                 configuration.get().maxRequestBytes());
         long bytes = request.getContentLengthLong() >= 0 ? request.getContentLengthLong() : body.toString().length();

@@ -28,7 +28,8 @@ public final class ConfigParser {
             "structured_outputs", "video");
     private static final Set<String> PROVIDER_FIELDS = Set.of("type", "base_url", "api_key", "timeouts");
     private static final Set<String> TIMEOUT_FIELDS = Set.of("connect_ms", "first_byte_ms", "idle_ms", "total_ms");
-    private static final Set<String> LIMIT_FIELDS = Set.of("max_request_bytes");
+    private static final Set<String> LIMIT_FIELDS = Set.of("max_request_bytes", "body_timeout_seconds",
+            "body_buffer_bytes");
     private static final Set<String> MODEL_FIELDS = Set.of("id", "name", "description", "created", "provider",
             "upstream_model", "pricing", "context_length", "max_output_length", "input_modalities",
             "output_modalities", "supported_sampling_parameters", "supported_features", "durations", "resolutions", "deployments");
@@ -53,6 +54,13 @@ public final class ConfigParser {
             limits.onlyKnown(LIMIT_FIELDS);
             if (limits.positiveLong("max_request_bytes", 1) < 1) {
                 throw limits.error("max_request_bytes", "must be at least 1");
+            }
+            long bodyTimeout = limits.positiveLong("body_timeout_seconds", 1);
+            if (bodyTimeout < 1 || bodyTimeout > 3600) {
+                throw limits.error("body_timeout_seconds", "must be between 1 and 3600");
+            }
+            if (limits.positiveLong("body_buffer_bytes", 1) < 1) {
+                throw limits.error("body_buffer_bytes", "must be at least 1");
             }
         }
         DatabaseConfig database = DatabaseSection.read(root);

@@ -28,9 +28,22 @@ public record GatewayConfig(String source, Map<String, ProviderConfig> providers
 
     /** Largest request body accepted, from {@code limits.max_request_bytes} (checked by the parser), default 4 MiB. */
     public long maxRequestBytes() {
+        return limit("max_request_bytes", 4L * 1024 * 1024);
+    }
+
+    /** How long a request body may take to arrive, from {@code limits.body_timeout_seconds}, default 30 s. */
+    public long bodyTimeoutMillis() {
+        return limit("body_timeout_seconds", 30) * 1000;
+    }
+
+    /** What all request bodies still arriving may hold together, from {@code limits.body_buffer_bytes}, 256 MiB. */
+    public long bodyBufferBytes() {
+        return limit("body_buffer_bytes", 256L * 1024 * 1024);
+    }
+
+    private long limit(String field, long fallback) {
         JsonObject limits = raw.getJsonObject("limits");
-        return limits == null || !limits.containsKey("max_request_bytes") ? 4L * 1024 * 1024
-                : limits.getJsonNumber("max_request_bytes").longValueExact();
+        return limits == null || !limits.containsKey(field) ? fallback : limits.getJsonNumber(field).longValueExact();
     }
 
     public ProviderConfig provider(String id) {

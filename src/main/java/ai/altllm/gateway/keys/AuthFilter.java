@@ -4,13 +4,13 @@ import ai.altllm.gateway.web.Routes;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -25,6 +25,9 @@ public class AuthFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Inject
     KeyCheck keys;
 
@@ -34,7 +37,7 @@ public class AuthFilter implements ContainerRequestFilter {
             return;
         }
         try {
-            keys.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            keys.authenticate(servletRequest);
         } catch (WebApplicationException refused) {
             request.abortWith(refused.getResponse());
         }

@@ -24,16 +24,15 @@ public class KeyCheck {
     @Inject
     LastUsed lastUsed;
 
-    /** The container's built-in bean: the request being served, where the access log's record lives. */
-    @Inject
-    HttpServletRequest request;
-
-    /** Sets the caller from an {@code Authorization} header, or throws the one 401 every failure gets. */
-    public void authenticate(String authorization) {
+    /**
+     * Sets the caller from the request's {@code Authorization} header, or throws the one 401 every failure gets. The
+     * request is passed in, not injected: CDI's built-in request bean is missing in an async dispatch.
+     */
+    public void authenticate(HttpServletRequest request) {
         if (caller.isAuthenticated()) {
             return;
         }
-        Optional<ApiKey> key = authenticator.authenticate(Bearer.token(authorization));
+        Optional<ApiKey> key = authenticator.authenticate(Bearer.token(request.getHeader("Authorization")));
         if (key.isEmpty()) {
             throw new WebApplicationException(Bearer.unauthorized());
         }

@@ -86,7 +86,7 @@ public class VideoContentFilter extends HttpFilter {
     }
 
     private VideoTask byToken(HttpServletRequest request, String token) {
-        keys.authenticate(request.getHeader("Authorization"));
+        keys.authenticate(request);
         return tasks.owned(token, caller.keyId(), caller.accountId());
     }
 

@@ -3,6 +3,7 @@ package ai.altllm.gateway.web;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Runs something when a request has really ended: at once for a plain request, at completion for an async one. */
 public final class Completion {
@@ -16,10 +17,13 @@ public final class Completion {
             action.run();
             return;
         }
+        AtomicBoolean ran = new AtomicBoolean();
         request.getAsyncContext().addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
-                action.run();
+                if (ran.compareAndSet(false, true)) {
+                    action.run();
+                }
             }
 
             @Override
@@ -34,7 +38,9 @@ public final class Completion {
 
             @Override
             public void onStartAsync(AsyncEvent event) {
-                // Not restarted by the gateway.
+                // A request whose body BodyFilter read is dispatched and started again (by JAX-RS): a new cycle
+                // forgets its listeners, so follow it to its real end.
+                event.getAsyncContext().addListener(this);
             }
         });
     }

@@ -3,9 +3,12 @@ package ai.altllm.gateway.chat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.testsupport.UpstreamIT;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +20,15 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Issue 18 item 4: 500 chat bodies trickling at 1 byte/s must not starve the server; /health stays fast. */
+/**
+ * Issue 18 item 4: 500 chat bodies trickling at 1 byte/s must not starve the server; /health stays fast, and each
+ * slow body is cut off with a 408 envelope at {@code limits.body_timeout_seconds} (25 s in it-config.json).
+ */
 class SlowBodyIT extends UpstreamIT {
 
     private static final int CONNECTIONS = 500;
     private static final long TIMEOUT_MS = 2_000;
+    private static final int BODY_TIMEOUT_S = 25;
 
     @Test
     void healthStaysFastWhileFiveHundredBodiesTrickle() throws Exception {
@@ -30,6 +37,7 @@ class SlowBodyIT extends UpstreamIT {
         String head = "POST " + base.getPath() + "v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + chat.apiKey() + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 10000\r\n\r\n{";
+        long opened = System.nanoTime();
         try {
             for (int i = 0; i < CONNECTIONS; i++) {
                 Socket socket = new Socket("127.0.0.1", base.getPort());
@@ -66,11 +74,31 @@ class SlowBodyIT extends UpstreamIT {
                     CONNECTIONS, latencies.size(), p50, p99);
             assertTrue(p99 < 100, "/health p99 " + p99 + " ms (p50 " + p50 + " ms) with " + CONNECTIONS
                     + " slow bodies");
+            Thread.sleep(Math.max(0, Duration.ofSeconds(BODY_TIMEOUT_S + 2).toMillis()
+                    - (System.nanoTime() - opened) / 1_000_000));
+            String answer = answer(sockets.get(CONNECTIONS - 1));
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("\"code\":\"request_timeout\""), answer);
         } finally {
             for (Socket socket : sockets) {
                 socket.close();
             }
         }
+    }
+
+    /** What the server sent on a connection (until it closed it or 5 s passed). */
+    private static String answer(Socket socket) throws IOException {
+        socket.setSoTimeout(5_000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = socket.getInputStream()) {
+            byte[] buffer = new byte[4096];
+            for (int n; (n = in.read(buffer)) != -1;) {
+                out.write(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException e) {
+            // Whatever arrived is checked.
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static void trickle(List<OutputStream> outs) {

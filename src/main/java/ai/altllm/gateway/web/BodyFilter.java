@@ -1,0 +1,117 @@
+package ai.altllm.gateway.web;
+
+import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.GatewayConfig;
+import ai.altllm.gateway.keys.Authenticator;
+import ai.altllm.gateway.keys.Bearer;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Reads request bodies without holding a worker thread: a client trickling its body byte by byte costs a little
+ * memory (bounded by {@code limits.body_buffer_bytes}) and no thread, and is cut off with 408 at
+ * {@code limits.body_timeout_seconds}. The resource then reads the body from memory.
+ */
+@WebFilter(filterName = "body", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
+public class BodyFilter extends HttpFilter {
+
+    static final String ATTRIBUTE = "altllm.body";
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Configuration configuration;
+
+    @Inject
+    transient Authenticator authenticator;
+
+    @Inject
+    transient Instance<RequestContextController> controllers;
+
+    private final transient BodyBudget budget = new BodyBudget();
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            if (request.getAttribute(ATTRIBUTE) instanceof byte[] body) {
+                dispatched(new BufferedRequest(request, body, null), response, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
+        if (!hasBody(request) || !worthReading(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        GatewayConfig config = configuration.get();
+        BodyReader.Limits limits = new BodyReader.Limits(config.maxRequestBytes(), config.bodyBufferBytes(),
+                config.bodyTimeoutMillis());
+        AsyncContext async = request.startAsync();
+        async.setTimeout(limits.timeoutMillis());
+        ServletInputStream in = request.getInputStream();
+        BodyReader reader = new BodyReader(async, in, request.getContentLengthLong(), limits, budget);
+        async.addListener(reader);
+        in.setReadListener(reader);
+        byte[] ready = reader.leaveFilter();
+        if (ready != null) {
+            BufferedRequest whole = new BufferedRequest(request, ready, async);
+            try {
+                chain.doFilter(whole, response);
+            } finally {
+                if (!whole.suspended()) {
+                    async.complete();
+                }
+            }
+        }
+    }
+
+    /**
+     * The request again, body in memory. Servers need not start CDI's request context for an async dispatch (Payara
+     * does not), and the resources rely on it: start one for the dispatch unless the server already did.
+     */
+    private void dispatched(BufferedRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RequestContextController controller = controllers.get();
+        boolean activated = controller.activate();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (activated) {
+                controller.deactivate();
+            }
+            controllers.destroy(controller);
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"POST".equals(method) && !"PUT".equals(method) && !"PATCH".equals(method)) {
+            return false;
+        }
+        String encoding = request.getHeader("Transfer-Encoding");
+        return request.getContentLengthLong() > 0 || encoding != null && encoding.toLowerCase().contains("chunked");
+    }
+
+    /**
+     * An API request without a valid key is refused before its body is read (the resource does not read it), so
+     * only known callers' bodies take memory here.
+     */
+    private boolean worthReading(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/v1/")
+                || authenticator.authenticate(Bearer.token(request.getHeader("Authorization"))).isPresent();
+    }
+}
