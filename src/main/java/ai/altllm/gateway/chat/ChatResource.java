@@ -132,7 +132,7 @@ public class ChatResource {
             throw ApiException.invalid("model", "'" + model.id() + "' is a video model; create a task at "
                     + "/v1/contents/generations/tasks instead");
         }
-        ChatValidator.check(body, model.supports("json_mode"), outputLimit(model));
+        ChatValidator.check(body, model.supports("json_mode"), outputLimit(model), model.extraParams());
         List<Deployment> usable = usable(model);
         boolean routed = usable.size() > 1;
         List<ChatCall.Attempt> attempts = new ArrayList<>();

@@ -8,7 +8,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,9 +16,6 @@ final class ChatValidator {
 
     private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool", "developer");
     private static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-    /** Fields that could redirect the request or smuggle credentials; never forwarded, always refused. */
-    private static final Set<String> ROUTING_FIELDS = Set.of("api_base", "base_url", "api_key", "extra_headers",
-            "headers", "host", "url", "endpoint", "api_version", "organization", "custom_llm_provider");
 
     /** The most output tokens a request may ask for when the catalog gives the model no max_output_length. */
     static final long OUTPUT_CEILING = 1L << 20;
@@ -31,23 +27,18 @@ final class ChatValidator {
     private ChatValidator() {
     }
 
-    /** As {@link #check(JsonObject, boolean, long)} with the gateway's {@link #OUTPUT_CEILING}. */
+    /** As {@link #check(JsonObject, boolean, long, Set)} with the {@link #OUTPUT_CEILING} and no extra params. */
     static void check(JsonObject request, boolean jsonMode) {
-        check(request, jsonMode, OUTPUT_CEILING);
+        check(request, jsonMode, OUTPUT_CEILING, Set.of());
     }
 
     /**
      * Validates everything but the model's own existence; {@code jsonMode} says whether the model supports it,
-     * {@code maxOutput} is the most {@code max_tokens} or {@code max_completion_tokens} may be.
+     * {@code maxOutput} is the most {@code max_tokens} or {@code max_completion_tokens} may be, {@code extraParams}
+     * are the fields beyond OpenAI's that the model accepts.
      */
-    static void check(JsonObject request, boolean jsonMode, long maxOutput) {
-        for (String field : request.keySet()) {
-            String lower = field.toLowerCase(Locale.ROOT);
-            if (ROUTING_FIELDS.contains(lower) || lower.contains("host") || lower.endsWith("_url")) {
-                throw ApiException.invalid(field, "The field '" + field + "' is not accepted: the gateway decides "
-                        + "where requests go");
-            }
-        }
+    static void check(JsonObject request, boolean jsonMode, long maxOutput, Set<String> extraParams) {
+        ChatParams.check(request, extraParams);
         messages(request.get("messages"));
         range(request, "temperature", 0, 2);
         range(request, "top_p", 0, 1);

@@ -32,10 +32,12 @@ public final class ConfigParser {
             "body_buffer_bytes");
     private static final Set<String> MODEL_FIELDS = Set.of("id", "name", "description", "created", "provider",
             "upstream_model", "pricing", "context_length", "max_output_length", "input_modalities",
-            "output_modalities", "supported_sampling_parameters", "supported_features", "durations", "resolutions", "deployments");
+            "output_modalities", "supported_sampling_parameters", "supported_features", "durations", "resolutions",
+            "deployments", "extra_params");
     private static final Set<String> DEPLOYMENT_FIELDS = Set.of("provider", "upstream_model", "weight");
     /** Fields that stay inside the gateway: clients never learn which provider or upstream model serves them. */
-    private static final Set<String> PRIVATE_MODEL_FIELDS = Set.of("provider", "upstream_model", "deployments");
+    private static final Set<String> PRIVATE_MODEL_FIELDS = Set.of("provider", "upstream_model", "deployments",
+            "extra_params");
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
     private static final Pattern PROVIDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -166,7 +168,7 @@ public final class ConfigParser {
         }
         Deployment first = deployments.get(0);
         return new ModelConfig(id, first.provider(), first.upstreamModel(), Set.copyOf(features), publicView(m, id),
-                List.copyOf(deployments));
+                List.copyOf(deployments), ExtraParams.read(m));
     }
 
     /** Either {@code provider} + {@code upstream_model}, or a {@code deployments} array of them with weights. */

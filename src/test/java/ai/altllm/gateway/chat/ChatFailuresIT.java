@@ -88,6 +88,42 @@ class ChatFailuresIT extends UpstreamIT {
     }
 
     @Test
+    void routingAndUnknownFieldsAre400sThatReachNoUpstream() {
+        String[][] cases = {
+            {",\"models\":[\"openai/gpt-5\",\"anthropic/claude-opus-4\"]", "models", "invalid_value"},
+            {",\"provider\":{\"order\":[\"openai\"],\"allow_fallbacks\":true}", "provider", "invalid_value"},
+            {",\"route\":\"fallback\"", "route", "invalid_value"},
+            {",\"extra_body\":{\"models\":[\"openai/gpt-5\"]}", "extra_body", "invalid_value"},
+            {",\"upstream_model\":\"openai/gpt-5\"", "upstream_model", "invalid_value"},
+            {",\"top_k\":40", "top_k", "unsupported_parameter"},
+        };
+        for (String[] c : cases) {
+            for (String stream : List.of("", ",\"stream\":true")) {
+                JsonObject error = error(chat.call(HELLO + c[0] + stream + "}"), 400);
+                assertEquals(c[1], error.getString("param"), error.toString());
+                assertEquals("invalid_request_error", error.getString("type"));
+                assertEquals(c[2], error.getString("code"), error.toString());
+            }
+        }
+        assertEquals(requestsBefore, upstream.requestCount(), "refused before any upstream call");
+    }
+
+    @Test
+    void aModelsExtraParamsReachItsUpstreamWhileTheModelStaysTheCatalogs() {
+        String extra = HELLO.replace("it-basic", "it-extra") + ",\"top_k\":40,\"temperature\":0.5}";
+        upstream.enqueueChat("ok", 1, 1);
+        HttpResponse<String> response = chat.call(extra);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("it-extra", Gateway.json(response).getString("model"));
+        JsonObject sent = json(upstream.take(Duration.ofSeconds(5)).body());
+        assertEquals(40, sent.getInt("top_k"));
+        assertEquals("extra-model", sent.getString("model"));
+        JsonObject refused = error(chat.call(HELLO.replace("it-basic", "it-extra") + ",\"min_p\":0.1}"), 400);
+        assertEquals("min_p", refused.getString("param"), "only the listed extra params pass");
+        assertEquals(requestsBefore + 1, upstream.requestCount());
+    }
+
+    @Test
     void aKeyLimitedToOtherModelsGets403WithoutReachingTheUpstream() {
         String key = TestKeys.create(chat.gateway(), "slashed-only", ",\"models\":[\"vendor/slashed-model\"]");
         HttpResponse<String> refused = chat.gateway().send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));

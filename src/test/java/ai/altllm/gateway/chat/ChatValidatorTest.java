@@ -2,11 +2,21 @@ package ai.altllm.gateway.chat;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.errors.ApiException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -72,6 +82,15 @@ class ChatValidatorTest {
         ",\"headers\":{}|headers",
         ",\"proxy_host\":\"x\"|proxy_host",
         ",\"callback_url\":\"x\"|callback_url",
+        ",\"models\":[\"openai/gpt-5\"]|models",
+        ",\"provider\":{\"order\":[\"openai\"]}|provider",
+        ",\"route\":\"fallback\"|route",
+        ",\"transforms\":[\"middle-out\"]|transforms",
+        ",\"extra_body\":{\"models\":[\"x\"]}|extra_body",
+        ",\"deployment\":\"d\"|deployment",
+        ",\"upstream_model\":\"openai/gpt-5\"|upstream_model",
+        ",\"top_k\":40|top_k",
+        ",\"Temperature\":1|Temperature",
     })
     void refusesWithTheParam(String extra, String param) {
         assertEquals(param, param(extra, true));
@@ -89,11 +108,11 @@ class ChatValidatorTest {
     @Test
     void maxTokensIsBoundedByTheModelsMaxOutput() {
         assertEquals("max_tokens", assertThrows(ApiException.class, () -> ChatValidator.check(
-                body(",\"max_tokens\":4097"), false, 4096)).param());
+                body(",\"max_tokens\":4097"), false, 4096, Set.of())).param());
         assertEquals("max_completion_tokens", assertThrows(ApiException.class, () -> ChatValidator.check(
-                body(",\"max_completion_tokens\":4097"), false, 4096)).param());
+                body(",\"max_completion_tokens\":4097"), false, 4096, Set.of())).param());
         assertDoesNotThrow(() -> ChatValidator.check(body(",\"max_tokens\":4096,\"n\":128,"
-                + "\"seed\":-9223372036854775808"), false, 4096));
+                + "\"seed\":-9223372036854775808"), false, 4096, Set.of()));
     }
 
     @Test
@@ -131,15 +150,76 @@ class ChatValidatorTest {
     }
 
     @Test
-    void acceptsAFullValidRequestWithUnknownFields() {
+    void acceptsAFullValidRequest() {
         assertDoesNotThrow(() -> ChatValidator.check(body(",\"temperature\":0,\"top_p\":1,\"n\":1,\"max_tokens\":5,"
                 + "\"stop\":\"x\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"logprobs\":true,"
-                + "\"top_logprobs\":3,\"seed\":4,\"user\":\"u\",\"provider\":{\"sort\":\"price\"},"
+                + "\"top_logprobs\":3,\"seed\":4,\"user\":\"u\",\"metadata\":{\"k\":\"v\"},\"store\":false,"
                 + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"parameters\":{}}}],"
                 + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}},"
                 + "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"s\"}},"
                 + "\"messages\":[{\"role\":\"developer\",\"content\":\"d\"},{\"role\":\"user\",\"content\":"
                 + "[{\"type\":\"text\",\"text\":\"x\"}]},{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[]},"
                 + "{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"r\"}]"), true));
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedAsUnsupportedNamingIt() {
+        ApiException refused = assertThrows(ApiException.class, () -> ChatValidator.check(body(",\"top_k\":40"),
+                true));
+        assertEquals(400, refused.status());
+        assertEquals("invalid_request_error", refused.type());
+        assertEquals("unsupported_parameter", refused.code());
+        assertEquals("top_k", refused.param());
+        assertTrue(refused.getMessage().contains("'top_k' is not supported"), refused.getMessage());
+    }
+
+    @Test
+    void aModelsExtraParamsLetTheirFieldsThroughButNeverARoutingField() {
+        assertDoesNotThrow(() -> ChatValidator.check(body(",\"top_k\":40,\"min_p\":0.1"), true, 1024,
+                Set.of("top_k", "min_p")));
+        assertEquals("min_p", assertThrows(ApiException.class, () -> ChatValidator.check(
+                body(",\"top_k\":40,\"min_p\":0.1"), true, 1024, Set.of("top_k"))).param());
+        // The config refuses such an extra_params entry; the request check does not rely on that alone.
+        assertEquals("provider", assertThrows(ApiException.class, () -> ChatValidator.check(
+                body(",\"provider\":{}"), true, 1024, Set.of("provider"))).param());
+    }
+
+    @Test
+    void everyParameterOfOpenAisSchemaAndNoOtherIsAllowed() throws IOException {
+        JsonObject schemas;
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(Path.of(
+                System.getProperty("openai.openapi", "src/test/resources/openai-openapi/openapi.json"))))) {
+            schemas = reader.readObject().getJsonObject("components").getJsonObject("schemas");
+        }
+        Set<String> names = new TreeSet<>();
+        properties(schemas, schemas.getJsonObject("CreateChatCompletionRequest"), names);
+        assertTrue(names.containsAll(Set.of("messages", "model", "tools", "max_completion_tokens")), names.toString());
+        assertEquals(names, new TreeSet<>(ChatParams.OPENAI));
+        for (String name : names) {
+            JsonObject request = Json.createObjectBuilder(body("")).add(name, Json.createValue(1)).build();
+            try {
+                ChatValidator.check(request, true);
+            } catch (ApiException e) {
+                assertEquals(name, e.param(), "only a type check may refuse " + name + ": " + e.getMessage());
+                assertNotEquals("unsupported_parameter", e.code(), name);
+            }
+        }
+    }
+
+    /** Collects a schema's properties, following allOf/anyOf/oneOf and $ref into components. */
+    private static void properties(JsonObject schemas, JsonObject schema, Set<String> into) {
+        if (schema.containsKey("$ref")) {
+            String ref = schema.getString("$ref");
+            properties(schemas, schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1)), into);
+            return;
+        }
+        if (schema.get("properties") instanceof JsonObject props) {
+            into.addAll(props.keySet());
+        }
+        for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
+            if (schema.get(combinator) instanceof JsonArray parts) {
+                parts.forEach(part -> properties(schemas, part.asJsonObject(), into));
+            }
+        }
     }
 }

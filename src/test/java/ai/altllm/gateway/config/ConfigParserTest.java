@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConfigParserTest {
@@ -185,5 +186,28 @@ class ConfigParserTest {
                 .contains("either provider and upstream_model, or deployments"));
         assertEquals("test.json: models[0].deployments[0].weight: must be a whole number from 1 to 1000000",
                 error(json.replace("\"weight\": 3", "\"weight\": 0")));
+    }
+
+    @Test
+    void extraParamsOptInToFieldsBeyondOpenAisAndStayPrivate() {
+        ModelConfig model = parse(withModel(", \"extra_params\": [\"top_k\", \"repetition_penalty\"]"), Map.of())
+                .models().get(0);
+        assertEquals(Set.of("top_k", "repetition_penalty"), model.extraParams());
+        assertFalse(model.publicView().containsKey("extra_params"));
+        assertEquals(Set.of(), parse(withModel(""), Map.of()).models().get(0).extraParams());
+        assertEquals("test.json: models[0].extra_params: must be an array of strings",
+                error(withModel(", \"extra_params\": \"top_k\"")));
+        assertTrue(error(withModel(", \"extra_params\": [\"top k\"]"))
+                .startsWith("test.json: models[0].extra_params[0]: must be a request field name"));
+    }
+
+    @Test
+    void extraParamsRefuseEveryRoutingField() {
+        for (String routing : List.of("models", "provider", "route", "transforms", "extra_body", "deployment",
+                "upstream_model", "Provider", "api_base", "callback_url", "proxy_host")) {
+            String message = error(withModel(", \"extra_params\": [\"top_k\", \"" + routing + "\"]"));
+            assertEquals("test.json: models[0].extra_params[1]: '" + routing + "' chooses where a request goes or "
+                    + "who pays for it; the gateway never forwards it", message);
+        }
     }
 }
