@@ -65,7 +65,8 @@ public final class FailureTracker {
             e.strikes = 0;
         }
         e.level = Math.min(limit, e.level + 1);
-        if (e.level >= limit) {
+        // Past limit - 1 rather than at limit: the level has drained a little since the earlier failures.
+        if (e.level > limit - 1) {
             long delay = firstDelayNanos;
             for (int i = 0; i < e.strikes && delay < maxDelayNanos; i++) {
                 delay *= 2;

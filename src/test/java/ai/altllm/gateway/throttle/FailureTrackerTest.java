@@ -36,6 +36,16 @@ class FailureTrackerTest {
     }
 
     @Test
+    void failuresSpreadOverTheWindowStillReachTheLimit() {
+        fail("a");
+        advance(5 * SECOND);
+        fail("a");
+        advance(5 * SECOND);
+        fail("a");
+        assertEquals(SECOND, tracker.admit("a"), "three failures in 10 s of a 60 s window");
+    }
+
+    @Test
     void eachFailureAtTheLimitDoublesTheWaitUpToTheMaximum() {
         for (int i = 0; i < 3; i++) {
             fail("a");
