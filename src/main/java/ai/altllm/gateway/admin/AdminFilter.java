@@ -1,9 +1,15 @@
 package ai.altllm.gateway.admin;
 
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorEnvelope;
 import ai.altllm.gateway.keys.Bearer;
+import ai.altllm.gateway.throttle.AuthThrottle;
+import ai.altllm.gateway.throttle.ClientAddress;
 import ai.altllm.gateway.web.Routes;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -13,7 +19,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-/** Requires the admin key on every route under {@code /admin}; API keys never open the admin API. */
+/**
+ * Requires the admin key on every route under {@code /admin}; API keys never open the admin API. Wrong keys are
+ * throttled per client address by {@link AuthThrottle}.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
@@ -25,14 +34,31 @@ public class AdminFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Inject
+    AuthThrottle throttle;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (Routes.access(resource.getResourceClass(), resource.getResourceMethod()) != Routes.Access.ADMIN) {
             return;
         }
-        Response refusal = adminKey.refusal(Bearer.token(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
-        if (refusal != null) {
-            request.abortWith(refusal);
+        String token = Bearer.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Response refusal = adminKey.refusal(token);
+        if (refusal == null) {
+            return;
         }
+        // Only a presented key is a guess; the right key is never throttled, so the operator cannot be locked out.
+        if (token != null && adminKey.isEnabled()) {
+            String address = ClientAddress.of(servletRequest.getRemoteAddr());
+            try (AuthThrottle.Attempt attempt = throttle.begin(address, null)) {
+                attempt.failed();
+            } catch (ApiException tooMany) {
+                refusal = ErrorEnvelope.response(tooMany);
+            }
+        }
+        request.abortWith(refusal);
     }
 }

@@ -70,7 +70,8 @@ public final class ConfigParser {
                 java.util.stream.Collectors.toSet()));
         return new GatewayConfig(source, Map.copyOf(providers), List.copyOf(models), database, UpstreamPool.read(root),
                 OperationsSection.read(root), LimitSections.rateLimits(root, models), LimitSections.credits(root),
-                LimitSections.clusterState(root), tools, VideoSection.read(root), root.json());
+                LimitSections.clusterState(root), tools, VideoSection.read(root), AuthThrottleConfig.read(root),
+                root.json());
     }
 
     private static JsonObject readObject(String source, String text) {

@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param raw the parsed document, for sections read by their own components
  * @param tools the {@code tools} section, {@link ToolsConfig#NONE} when absent
  * @param video the {@code video} section, or a random per-process token key when it is absent
+ * @param authThrottle the {@code auth_throttle} section, defaults filled in
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
         DatabaseConfig database, UpstreamPool upstreamPool, OperationsConfig operations, RateLimitConfig rateLimits,
-        CreditConfig credits, boolean clusterState, ToolsConfig tools, VideoConfig video, JsonObject raw) {
+        CreditConfig credits, boolean clusterState, ToolsConfig tools, VideoConfig video, AuthThrottleConfig authThrottle,
+        JsonObject raw) {
 
     public Optional<ModelConfig> model(String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst();

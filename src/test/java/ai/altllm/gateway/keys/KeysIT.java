@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.testsupport.FromAddress;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.ServerLog;
 import ai.altllm.gateway.testsupport.TestPostgres;
+import ai.altllm.gateway.testsupport.Throttling;
 import ai.altllm.gateway.web.Routes;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -230,6 +232,24 @@ class KeysIT {
                     .map(JsonObject.class::cast).filter(k -> k.getString("id").equals(id)).findFirst().orElseThrow();
         }
         assertFalse(listed.isNull("last_used_at"), "flushed within " + LastUsed.FLUSH_SECONDS + " s: " + listed);
+    }
+
+    /** Issue 18 item 8: the admin API took wrong keys without any throttle. */
+    @Test
+    @Order(9)
+    void wrongAdminKeysFromOneAddressGet429ButTheRightKeyAlwaysWorks() {
+        FromAddress guesser = new FromAddress("127.0.0.5", new Gateway(base).uri("/"));
+        for (int i = 0; i < 10; i++) {
+            FromAddress.Reply wrong = guesser.send("GET", "/admin/v1/keys", null, "Authorization: Bearer guess-" + i);
+            assertEquals(401, wrong.status(), wrong.body());
+            assertTrue(wrong.body().contains("invalid_api_key"), wrong.body());
+        }
+        Throttling.assertThrottled(guesser.send("GET", "/admin/v1/keys", null, "Authorization: Bearer guess-10"));
+        assertEquals(200, guesser.send("GET", "/admin/v1/keys", null, "Authorization: Bearer " + KeyClient.adminKey())
+                .status(), "the right admin key works even from the throttled address");
+        FromAddress.Reply elsewhere = new FromAddress("127.0.0.6", new Gateway(base).uri("/")).send("GET",
+                "/admin/v1/keys", null, "Authorization: Bearer guess-0");
+        assertEquals(401, elsewhere.status(), "another address is not throttled: " + elsewhere.body());
     }
 
     @Test

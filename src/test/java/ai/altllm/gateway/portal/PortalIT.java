@@ -3,8 +3,10 @@ package ai.altllm.gateway.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.testsupport.FromAddress;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.NodeScript;
+import ai.altllm.gateway.testsupport.Throttling;
 import ai.altllm.gateway.testsupport.ScriptedUpstream;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -101,5 +103,57 @@ class PortalIT {
         HttpResponse<String> throttled = post("/portal/api/session", body, true);
         assertEquals(429, throttled.statusCode(), throttled.body());
         assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+    }
+
+    private FromAddress.Reply signIn(FromAddress client, String account, String password) {
+        return client.send("POST", "/portal/api/session", "{\"account\":\"" + account + "\",\"password\":\""
+                + password + "\"}", "X-AltLLM-Portal: 1");
+    }
+
+    private HttpResponse<String> signIn(String account, String password) {
+        return post("/portal/api/session", "{\"account\":\"" + account + "\",\"password\":\"" + password + "\"}",
+                true);
+    }
+
+    /** Issue 18 item 8: wrong passwords for a name used to lock that name for everyone for 15 minutes. */
+    @Test
+    void wrongPasswordsFromAnotherAddressNeverLockOutTheUserOrTheOperator() {
+        String user = "throttled-" + System.nanoTime();
+        HttpResponse<String> created = gateway.send(HttpRequest.newBuilder(gateway.uri("/admin/v1/accounts"))
+                .header("Authorization", "Bearer " + System.getenv("ALTLLM_ADMIN_KEY"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"" + user + "\",\"password\":\"the right password\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        FromAddress attacker = new FromAddress("127.0.0.2", gateway.uri("/"));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, signIn(attacker, user, "guess-" + i).status());
+        }
+        Throttling.assertThrottled(signIn(attacker, user, "guess-5"));
+        HttpResponse<String> own = signIn(user, "the right password");
+        assertEquals(200, own.statusCode(), "the user signs in from their own address: " + own.body());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, signIn(attacker, "admin", "wrong-admin-key-" + i).status());
+        }
+        Throttling.assertThrottled(signIn(attacker, "admin", "wrong-admin-key-5"));
+        HttpResponse<String> operator = signIn("admin", System.getenv("ALTLLM_ADMIN_KEY"));
+        assertEquals(200, operator.statusCode(), operator.body());
+        assertTrue(operator.body().contains("\"admin\":true"), operator.body());
+        assertEquals(200, signIn(attacker, "admin", System.getenv("ALTLLM_ADMIN_KEY")).status(),
+                "the admin key is never throttled, even from the throttled address");
+    }
+
+    /** Issue 18 item 8: 40 names were guessed in 3 s with no per-client limit. */
+    @Test
+    void manyWrongNamesFromOneAddressGet429WithRetryAfter() {
+        FromAddress guesser = new FromAddress("127.0.0.3", gateway.uri("/"));
+        for (int i = 0; i < 10; i++) {
+            FromAddress.Reply wrong = signIn(guesser, "nobody-" + i + "-" + System.nanoTime(), "guess-password");
+            assertEquals(401, wrong.status(), wrong.body());
+            assertTrue(wrong.body().contains("invalid_credentials"));
+        }
+        Throttling.assertThrottled(signIn(guesser, "nobody-else-" + System.nanoTime(), "guess-password"));
+        FromAddress.Reply elsewhere = signIn(new FromAddress("127.0.0.4", gateway.uri("/")), "nobody-at-all",
+                "guess-password");
+        assertEquals(401, elsewhere.status(), "another address is not throttled: " + elsewhere.body());
     }
 }
