@@ -1,5 +1,6 @@
 package ai.altllm.gateway.video;
 
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.config.VideoConfig;
@@ -12,6 +13,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -51,10 +54,10 @@ public class VideoTasks {
     @Resource
     ManagedExecutorService storage;
 
-    private StatusTokens tokens;
+    private volatile StatusTokens tokens;
     private TaskRepository repository;
     private TaskLifecycle lifecycle;
-    private long tokenTtlSeconds;
+    private volatile long tokenTtlSeconds;
 
     @PostConstruct
     void start() {
@@ -63,12 +66,21 @@ public class VideoTasks {
             LOG.log(Level.WARNING, "No video.signing_keys configured: status tokens are signed with a random key and "
                     + "stop working when the gateway restarts (see docs/video.md)");
         }
-        tokens = new StatusTokens(video.signingKeys(), video.activeKey(), Clock.systemUTC());
-        tokenTtlSeconds = video.tokenTtlSeconds();
+        sign(video);
         repository = new TaskRepository(database.dataSource());
         List<VideoUpstream> upstreams = upstreamBeans.stream().toList();
         lifecycle = new TaskLifecycle(repository, provider -> route(provider, upstreams), credits, Clock.systemUTC(),
                 video.pollCacheMs(), storage);
+    }
+
+    /** Signing keys and token lifetime follow a reload; the poll cache's lifetime waits for a restart. */
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) ConfigReload reload) {
+        sign(reload.config().video());
+    }
+
+    private void sign(VideoConfig video) {
+        tokens = new StatusTokens(video.signingKeys(), video.activeKey(), Clock.systemUTC());
+        tokenTtlSeconds = video.tokenTtlSeconds();
     }
 
     private TaskLifecycle.Route route(String providerId, List<VideoUpstream> upstreams) {
