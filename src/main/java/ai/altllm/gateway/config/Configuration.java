@@ -26,6 +26,9 @@ public class Configuration {
     private Path file;
     /** The file's text behind {@link #config}, to tell a real change from a touch. */
     private String text;
+    /** The last text refused and why: the watcher and the admin call both seeing it warn only once. */
+    private String rejectedText;
+    private ConfigException rejection;
 
     @PostConstruct
     void load() {
@@ -73,16 +76,24 @@ public class Configuration {
             return new ConfigReload(false, old, List.of());
         }
         ConfigLocator.Located located;
-        GatewayConfig fresh;
         try {
             located = ConfigLocator.read(file);
-            if (located.text().equals(text)) {
-                return new ConfigReload(false, old, List.of());
-            }
+        } catch (ConfigException e) {
+            throw refused(e);
+        }
+        if (located.text().equals(text)) {
+            return new ConfigReload(false, old, List.of());
+        }
+        if (located.text().equals(rejectedText)) {
+            throw rejection;
+        }
+        GatewayConfig fresh;
+        try {
             fresh = new ConfigParser(environment).parse(located.name(), located.text());
         } catch (ConfigException e) {
-            LOG.log(Level.WARNING, "AltLLM configuration not reloaded, the one in force stays: " + e.getMessage());
-            throw e;
+            rejectedText = located.text();
+            rejection = e;
+            throw refused(e);
         }
         ReloadRules.Outcome outcome = ReloadRules.apply(old, fresh);
         config = outcome.inForce();
@@ -100,6 +111,11 @@ public class Configuration {
             reloaded.fire(result);
         }
         return result;
+    }
+
+    private static ConfigException refused(ConfigException e) {
+        LOG.log(Level.WARNING, "AltLLM configuration not reloaded, the one in force stays: " + e.getMessage());
+        return e;
     }
 
     private static void warnMissingKeys(GatewayConfig config) {

@@ -10,9 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +79,40 @@ class ConfigurationReloadTest {
         write(config(List.of("c"), ""));
         assertTrue(configuration.reload().changed());
         assertTrue(configuration.get().model("c").isPresent());
+    }
+
+    @Test
+    void theSameBrokenTextIsWarnedAboutOnce() throws IOException {
+        Configuration configuration = load(config(List.of("a"), ""));
+        List<String> warnings = new ArrayList<>();
+        Logger logger = Logger.getLogger(Configuration.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == java.util.logging.Level.WARNING) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            write("{\"providers\": 1}");
+            ConfigException first = assertThrows(ConfigException.class, configuration::reload);
+            ConfigException second = assertThrows(ConfigException.class, configuration::reload);
+            assertEquals(first.getMessage(), second.getMessage());
+            assertEquals(List.of("AltLLM configuration not reloaded, the one in force stays: " + first.getMessage()),
+                    warnings);
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 
     @Test
