@@ -66,8 +66,12 @@ public class ConfigWatcher {
             pending = null;
             return;
         }
-        if (now.equals(seen) || !now.equals(pending)) {
-            pending = now.equals(seen) ? null : now;
+        if (now.equals(seen)) {
+            pending = null;
+            return;
+        }
+        if (!now.equals(pending)) {
+            pending = now;
             return;
         }
         seen = now;

@@ -4,6 +4,7 @@ import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.errors.ApiException;
 import jakarta.annotation.PostConstruct;
@@ -56,7 +57,12 @@ public class Catalog {
 
     /** The configured model behind a public id, or the same 404 {@code model_not_found} the catalog answers. */
     public ModelConfig model(String id) {
-        return configuration.get().model(id).orElseThrow(() -> modelNotFound(id));
+        return model(configuration.get(), id);
+    }
+
+    /** As {@link #model(String)}, from one configuration that a request reads all its settings from. */
+    public ModelConfig model(GatewayConfig config, String id) {
+        return config.model(id).orElseThrow(() -> modelNotFound(id));
     }
 
     private static ApiException modelNotFound(String id) {

@@ -106,7 +106,8 @@ class ConfigReloadIT {
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void aModelAddedToTheFileIsServedAfterReloadAndABrokenFileKeepsTheOldOne() throws IOException {
+    void aModelAddedToTheFileIsServedAfterReloadAndABrokenFileKeepsTheOldOne() throws IOException,
+            InterruptedException {
         String key = TestKeys.create(gateway(), "reload");
         assertEquals(List.of("reload-a"), modelIds());
         HttpResponse<String> unchanged = reload();
@@ -150,7 +151,7 @@ class ConfigReloadIT {
         replace(config(model("reload-b") + model("reload-c")));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!modelIds().contains("reload-c") && System.nanoTime() < deadline) {
-            sleep(200);
+            Thread.sleep(200);
         }
         assertEquals(List.of("reload-a", "reload-b", "reload-c"), modelIds(), "the watcher did not pick up the edit");
 
@@ -158,14 +159,5 @@ class ConfigReloadIT {
         assertTrue(log.contains("AltLLM configuration not reloaded, the one in force stays: " + file
                 + ": models[1].upstream_model: must be a string"), log);
         assertFalse(log.contains(SECRET), "a provider key reached the log");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
