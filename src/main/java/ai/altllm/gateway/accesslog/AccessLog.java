@@ -1,11 +1,14 @@
 package ai.altllm.gateway.accesslog;
 
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.db.BatchWriter;
 import ai.altllm.gateway.shutdown.ShutdownStep;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +38,7 @@ public class AccessLog implements ShutdownStep {
     @Inject
     Configuration configuration;
 
-    private boolean enabled;
+    private volatile boolean enabled;
     private BatchWriter<AccessRecord> writer;
     private final LongAdder unfinished = new LongAdder();
 
@@ -43,6 +46,10 @@ public class AccessLog implements ShutdownStep {
     void start() {
         enabled = configuration.get().operations().accessLog();
         writer = new BatchWriter<>("access log lines", CAPACITY, AccessLog::write);
+    }
+
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) ConfigReload reload) {
+        enabled = reload.config().operations().accessLog();
     }
 
     /** A request has started; its line is owed until {@link #add} is called for it. */

@@ -5,6 +5,7 @@ import static ai.altllm.gateway.Jsonp.JSON;
 import ai.altllm.gateway.accesslog.AccessRecord;
 import ai.altllm.gateway.admission.Metered;
 import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
@@ -125,7 +126,9 @@ public class ChatResource {
         if (!(body.get("model") instanceof JsonString modelId) || modelId.getString().isEmpty()) {
             throw ApiException.invalid("model", "model is required");
         }
-        ModelConfig model = catalog.model(modelId.getString());
+        // One configuration for the whole request: a reload must not remove a provider between two lookups.
+        GatewayConfig config = configuration.get();
+        ModelConfig model = catalog.model(config, modelId.getString());
         record.chat(model.id());
         caller.requireModel(model.id());
         if (model.supports("video")) {
@@ -133,11 +136,11 @@ public class ChatResource {
                     + "/v1/contents/generations/tasks instead");
         }
         ChatValidator.check(body, model.supports("json_mode"), outputLimit(model), model.extraParams());
-        List<Deployment> usable = usable(model);
+        List<Deployment> usable = usable(config, model);
         boolean routed = usable.size() > 1;
         List<ChatCall.Attempt> attempts = new ArrayList<>();
         for (Deployment deployment : routed ? router.plan(usable) : usable) {
-            ProviderConfig provider = configuration.get().provider(deployment.provider());
+            ProviderConfig provider = config.provider(deployment.provider());
             attempts.add(new ChatCall.Attempt(deployment, provider, upstreamFor(provider)));
         }
         if (attempts.isEmpty()) {
@@ -151,7 +154,7 @@ public class ChatResource {
         ToolLoop tools = null;
         if (!builtins.isEmpty()) {
             upstreamBody.add("tools", ToolLoop.withBuiltins(body, builtins));
-            tools = new ToolLoop(builtinTools, builtinTools.config().maxRounds(),
+            tools = new ToolLoop(builtinTools, config.tools().maxRounds(),
                     body.get(BuiltinTools.REQUEST_FIELD) instanceof JsonString s && "show".equals(s.getString()));
         }
         if (stream) {
@@ -163,13 +166,13 @@ public class ChatResource {
                     record.settled(event);
                     usage.accept(event);
                 });
-        if (configuration.get().operations().contentAccounts().contains(caller.accountId())) {
+        if (config.operations().contentAccounts().contains(caller.accountId())) {
             settlement.capture(record.capture(String.valueOf(body.get("messages"))));
         }
         settlement.onBegin(record::expectUsage);
-        long output = maxOutput(body, model, configuration.get().credits().defaultMaxOutputTokens());
+        long output = maxOutput(body, model, config.credits().defaultMaxOutputTokens());
         // Each built-in tool round is another model call with at least the same prompt: reserve for all of them.
-        long rounds = tools == null ? 1 : Math.max(1, builtinTools.config().maxRounds());
+        long rounds = tools == null ? 1 : Math.max(1, config.tools().maxRounds());
         // Tokens per minute take the estimate (corrected at the end); credits take a bound, so no balance is overshot.
         // Exact: an overflow here would reserve a negative amount, i.e. credit the caller.
         settlement.reserve(Math.multiplyExact(Math.addExact(bytes / 4, output), rounds),
@@ -198,16 +201,16 @@ public class ChatResource {
     }
 
     /** Deployments whose provider has its key and speaks chat; if none, a 503 naming the variable to set. */
-    private List<Deployment> usable(ModelConfig model) {
+    private List<Deployment> usable(GatewayConfig config, ModelConfig model) {
         List<Deployment> usable = new ArrayList<>();
         for (Deployment deployment : model.deployments()) {
-            ProviderConfig provider = configuration.get().provider(deployment.provider());
+            ProviderConfig provider = config.provider(deployment.provider());
             if (provider.apiKey().isPresent() && upstreamFor(provider) != null) {
                 usable.add(deployment);
             }
         }
         if (usable.isEmpty()) {
-            ProviderConfig first = configuration.get().provider(model.provider());
+            ProviderConfig first = config.provider(model.provider());
             String variable = first.apiKey().missingVariable().orElse("the api_key of provider " + first.id());
             throw new ApiException(503, "service_unavailable", "provider_not_configured", null, "The model '"
                     + model.id() + "' is not available: the gateway operator must set the environment variable "

@@ -19,8 +19,8 @@ public final class ConfigLocator {
     static final Path LOCAL_FILE = Path.of("server-config", "altllm.json");
     static final String BUILT_IN = "altllm.json";
 
-    /** A config file's name (for messages) and its text. */
-    public record Located(String name, String text) {
+    /** A config file's name (for messages), its text, and its path ({@code null} for the built-in copy). */
+    public record Located(String name, String text, Path path) {
     }
 
     private final UnaryOperator<String> properties;
@@ -55,9 +55,10 @@ public final class ConfigLocator {
         return Files.isRegularFile(local) ? read(local) : builtIn();
     }
 
-    private static Located read(Path path) {
+    /** Reads a config file again, e.g. to reload it; a missing or unreadable file is a {@link ConfigException}. */
+    public static Located read(Path path) {
         try {
-            return new Located(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+            return new Located(path.toString(), Files.readString(path, StandardCharsets.UTF_8), path);
         } catch (IOException e) {
             throw new ConfigException(path.toString(), "", "cannot be read: " + e.getMessage());
         }
@@ -68,7 +69,8 @@ public final class ConfigLocator {
             if (in == null) {
                 throw new IllegalStateException("built-in configuration missing from the WAR");
             }
-            return new Located("built-in default " + BUILT_IN, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Located("built-in default " + BUILT_IN, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

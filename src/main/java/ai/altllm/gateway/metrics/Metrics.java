@@ -1,10 +1,13 @@
 package ai.altllm.gateway.metrics;
 
 import ai.altllm.gateway.chat.UsageEvent;
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.routing.CircuitBreaker;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +35,7 @@ public class Metrics {
     private final LongAdder outOfCredits = new LongAdder();
     private final LongAdder otherRefusals = new LongAdder();
     private volatile Supplier<Map<String, CircuitBreaker.State>> breakers = Map::of;
-    private boolean enabled = true;
+    private volatile boolean enabled = true;
 
     @Inject
     Configuration configuration;
@@ -40,6 +43,10 @@ public class Metrics {
     @PostConstruct
     void readSwitch() {
         enabled = configuration.get().operations().metrics();
+    }
+
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) ConfigReload reload) {
+        enabled = reload.config().operations().metrics();
     }
 
     /** False when the configuration switches metrics off ({@code metrics.enabled}): nothing is counted. */

@@ -1,6 +1,7 @@
 package ai.altllm.gateway.metrics;
 
 import ai.altllm.gateway.admin.AdminKey;
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
@@ -9,6 +10,8 @@ import ai.altllm.gateway.keys.KeyFormat;
 import ai.altllm.gateway.shutdown.Drain;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,11 +38,15 @@ public class MetricsResource {
     Configuration configuration;
 
     private final AdminKey adminKey = AdminKey.fromEnvironment();
-    private byte[] tokenHash;
+    private volatile byte[] tokenHash;
 
     @PostConstruct
     void readToken() {
         tokenHash = configuration.get().operations().metricsToken().value().map(KeyFormat::hash).orElse(null);
+    }
+
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) ConfigReload reload) {
+        readToken();
     }
 
     @GET
@@ -48,6 +55,7 @@ public class MetricsResource {
             return ErrorEnvelope.response(new ApiException(403, "permission_error", "metrics_disabled", null,
                     "Metrics are switched off in the configuration (metrics.enabled is false)."));
         }
+        byte[] tokenHash = this.tokenHash;
         if (!adminKey.isEnabled() && tokenHash == null) {
             return ErrorEnvelope.response(new ApiException(403, "permission_error", "metrics_disabled", null,
                     "Metrics are disabled: set ALTLLM_ADMIN_KEY or metrics.token in the configuration to enable them."));

@@ -2,26 +2,34 @@ package ai.altllm.gateway.models;
 
 import static ai.altllm.gateway.Jsonp.JSON;
 
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.errors.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The public model catalog, rendered once from configuration so listing it costs nothing per request. */
+/** The public model catalog, rendered at start and on each reload, so listing it costs nothing per request. */
 @ApplicationScoped
 public class Catalog {
 
     @Inject
     Configuration configuration;
 
-    private String listJson;
-    private Map<String, String> modelJson;
+    private volatile String listJson;
+    private volatile Map<String, String> modelJson;
+
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) ConfigReload reload) {
+        render();
+    }
 
     @PostConstruct
     void render() {
@@ -49,7 +57,12 @@ public class Catalog {
 
     /** The configured model behind a public id, or the same 404 {@code model_not_found} the catalog answers. */
     public ModelConfig model(String id) {
-        return configuration.get().model(id).orElseThrow(() -> modelNotFound(id));
+        return model(configuration.get(), id);
+    }
+
+    /** As {@link #model(String)}, from one configuration that a request reads all its settings from. */
+    public ModelConfig model(GatewayConfig config, String id) {
+        return config.model(id).orElseThrow(() -> modelNotFound(id));
     }
 
     private static ApiException modelNotFound(String id) {

@@ -3,12 +3,17 @@ package ai.altllm.gateway.models;
 import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.BuildInfo;
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.tools.BuiltinTools;
 import ai.altllm.gateway.web.Public;
 import ai.altllm.gateway.web.Routes;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +34,13 @@ public class ProviderResource {
     @Inject
     BuiltinTools builtinTools;
 
-    private String json;
+    private volatile String json;
+
+    /** Last, once the catalog and the built-in tools it describes have followed the reload. */
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(Interceptor.Priority.APPLICATION + 900)
+            ConfigReload reload) {
+        render();
+    }
 
     @PostConstruct
     void render() {

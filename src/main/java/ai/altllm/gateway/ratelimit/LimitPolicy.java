@@ -29,14 +29,16 @@ public class LimitPolicy {
     @Inject
     AccountRepository accounts;
 
-    /** Account id to its configured values (by id or name), read once per account. */
-    private final Map<String, LimitValues> accountValues = new ConcurrentHashMap<>();
+    /** Account id to its configured values (by id or name), read once per account and configuration. */
+    private record AccountValues(RateLimitConfig config, Map<String, LimitValues> byAccount) {
+    }
+
+    private volatile AccountValues accountValues = new AccountValues(null, Map.of());
 
     /** @param model the public model id, or null for a request that uses none */
     public Bucket bucket(ApiKey key, String model) {
         RateLimitConfig config = configuration.get().rateLimits();
-        LimitValues account = config.accounts().isEmpty() ? LimitValues.NONE
-                : accountValues.computeIfAbsent(key.accountId(), id -> forAccount(config, id));
+        LimitValues account = account(config, key.accountId());
         String tier = model == null ? null : config.tierOfModel().get(model);
         LimitValues tierValues = tier == null ? LimitValues.NONE : config.tiers().get(tier);
         LimitValues defaults = config.defaults();
@@ -55,13 +57,25 @@ public class LimitPolicy {
      */
     public LimitValues accountCeiling(String accountId) {
         RateLimitConfig config = configuration.get().rateLimits();
-        LimitValues account = config.accounts().isEmpty() ? LimitValues.NONE
-                : accountValues.computeIfAbsent(accountId, id -> forAccount(config, id));
+        LimitValues account = account(config, accountId);
         LimitValues defaults = config.defaults();
         return new LimitValues(
                 account.requestsPerMinute() != null ? account.requestsPerMinute() : defaults.requestsPerMinute(),
                 account.tokensPerMinute() != null ? account.tokensPerMinute() : defaults.tokensPerMinute(),
                 account.maxConcurrent() != null ? account.maxConcurrent() : defaults.maxConcurrent());
+    }
+
+    private LimitValues account(RateLimitConfig config, String accountId) {
+        if (config.accounts().isEmpty()) {
+            return LimitValues.NONE;
+        }
+        AccountValues values = accountValues;
+        if (values.config() != config) {
+            // A reloaded configuration: what was looked up for the old one no longer holds.
+            values = new AccountValues(config, new ConcurrentHashMap<>());
+            accountValues = values;
+        }
+        return values.byAccount().computeIfAbsent(accountId, id -> forAccount(config, id));
     }
 
     private LimitValues forAccount(RateLimitConfig config, String accountId) {

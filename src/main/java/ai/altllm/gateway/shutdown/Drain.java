@@ -1,9 +1,12 @@
 package ai.altllm.gateway.shutdown;
 
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.OperationsConfig;
 import ai.altllm.gateway.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -57,6 +60,10 @@ public class Drain {
             // A broken configuration fails the deployment elsewhere, with its own message.
         }
         ordered = steps.stream().sorted(Comparator.comparingInt(ShutdownStep::order)).toList();
+    }
+
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) ConfigReload reload) {
+        grace = reload.config().operations().grace();
     }
 
     public boolean hasStarted() {

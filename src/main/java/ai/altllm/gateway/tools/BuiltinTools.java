@@ -2,16 +2,21 @@ package ai.altllm.gateway.tools;
 
 import static ai.altllm.gateway.Jsonp.JSON;
 
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ToolsConfig;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -30,7 +35,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The built-in tools available here, found once at startup, and the one place that runs them. */
+/** The built-in tools available here, found at startup and on each reload, and the one place that runs them. */
 @ApplicationScoped
 public class BuiltinTools {
 
@@ -51,20 +56,30 @@ public class BuiltinTools {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    private Map<String, BuiltinTool> tools;
-    private JsonArray definitions;
+    /** The tools by name and their definitions, swapped together on reload. */
+    private record Available(Map<String, BuiltinTool> tools, JsonArray definitions) {
+    }
+
+    private volatile Available available = new Available(Map.of(), JsonValue.EMPTY_JSON_ARRAY);
+
+    /** After the tools' own observers (the market data source), which decide what is available. */
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(Interceptor.Priority.APPLICATION + 800)
+            ConfigReload reload) {
+        discover();
+    }
 
     @PostConstruct
     void discover() {
-        tools = new LinkedHashMap<>();
+        Map<String, BuiltinTool> tools = new LinkedHashMap<>();
         beans.stream().filter(BuiltinTool::available).sorted(Comparator.comparing(BuiltinTool::name))
                 .forEach(tool -> tools.put(tool.name(), tool));
         JsonArrayBuilder array = JSON.createArrayBuilder();
         tools.values().forEach(tool -> array.add(JSON.createObjectBuilder().add("type", "function")
                 .add("function", JSON.createObjectBuilder().add("name", tool.name())
                         .add("description", tool.description()).add("parameters", tool.parameters()))));
-        definitions = array.build();
-        if (!tools.isEmpty()) {
+        Available previous = available;
+        available = new Available(tools, array.build());
+        if (!tools.isEmpty() && !tools.keySet().equals(previous.tools().keySet())) {
             LOG.log(Level.INFO, "Built-in tools: {0}", String.join(", ", tools.keySet()));
         }
     }
@@ -79,16 +94,16 @@ public class BuiltinTools {
     }
 
     public boolean isEmpty() {
-        return tools.isEmpty();
+        return available.tools().isEmpty();
     }
 
     public boolean has(String name) {
-        return tools.containsKey(name);
+        return available.tools().containsKey(name);
     }
 
     /** Every available tool in OpenAI's {@code tools} shape: {@code {"type":"function","function":{...}}}. */
     public JsonArray definitions() {
-        return definitions;
+        return available.definitions();
     }
 
     public ToolsConfig config() {
@@ -97,8 +112,9 @@ public class BuiltinTools {
 
     /** The built-in tools to add to one chat request, or an empty array: see {@link ToolOffer}. */
     public JsonArray offerFor(JsonObject request, ModelConfig model, String keyId) {
-        return tools.isEmpty() ? JsonValue.EMPTY_JSON_ARRAY
-                : ToolOffer.offer(request, model, keyId, config(), definitions);
+        Available now = available;
+        return now.tools().isEmpty() ? JsonValue.EMPTY_JSON_ARRAY
+                : ToolOffer.offer(request, model, keyId, config(), now.definitions());
     }
 
     /**
@@ -106,7 +122,7 @@ public class BuiltinTools {
      * completes exceptionally: bad arguments, failures and timeouts become {@code {"error": "..."}}.
      */
     public CompletionStage<String> run(String name, String arguments) {
-        BuiltinTool tool = tools.get(name);
+        BuiltinTool tool = available.tools().get(name);
         if (tool == null) {
             return CompletableFuture.completedFuture(error("there is no built-in tool named " + name));
         }

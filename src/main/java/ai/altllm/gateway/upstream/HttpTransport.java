@@ -1,6 +1,8 @@
 package ai.altllm.gateway.upstream;
 
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.config.Timeouts;
 import ai.altllm.gateway.config.UpstreamPool;
@@ -8,6 +10,8 @@ import ai.altllm.gateway.errors.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -24,6 +28,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -45,24 +50,21 @@ public class HttpTransport {
     Configuration configuration;
 
     private CloseableHttpAsyncClient client;
+    private PoolingAsyncClientConnectionManager connections;
     private ScheduledThreadPoolExecutor timer;
+    /** Connect timeout by provider host, replaced on reload; read by each new connection. */
+    private volatile Map<String, Timeout> connectByHost = Map.of();
 
     @PostConstruct
     void start() {
-        Map<String, Timeout> connectByHost = new HashMap<>();
-        for (ProviderConfig p : configuration.get().providers().values()) {
-            connectByHost.merge(p.baseUrl().getHost(), Timeout.ofMilliseconds(p.timeouts().connectMs()),
-                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
-        }
         Timeout fallback = Timeout.ofMilliseconds(Timeouts.DEFAULTS.connectMs());
-        UpstreamPool pool = configuration.get().upstreamPool();
+        connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setConnectionConfigResolver(route -> ConnectionConfig.custom().setConnectTimeout(
+                        connectByHost.getOrDefault(route.getTargetHost().getHostName(), fallback)).build())
+                .build();
+        configure(configuration.get());
         client = HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(pool.maxConnections())
-                        .setMaxConnPerRoute(pool.maxConnectionsPerHost())
-                        .setConnectionConfigResolver(route -> ConnectionConfig.custom().setConnectTimeout(
-                                connectByHost.getOrDefault(route.getTargetHost().getHostName(), fallback)).build())
-                        .build())
+                .setConnectionManager(connections)
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(2, Runtime.getRuntime().availableProcessors())).build())
                 .disableRedirectHandling()
@@ -78,6 +80,26 @@ public class HttpTransport {
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Pool limits and connect timeouts follow the configuration; other timeouts, URLs and keys are read per request.
+     * Pooled connections stay, as each is bound to one host.
+     */
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) ConfigReload reload) {
+        configure(reload.config());
+    }
+
+    private void configure(GatewayConfig config) {
+        Map<String, Timeout> byHost = new HashMap<>();
+        for (ProviderConfig p : config.providers().values()) {
+            byHost.merge(p.baseUrl().getHost(), Timeout.ofMilliseconds(p.timeouts().connectMs()),
+                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        connectByHost = Map.copyOf(byHost);
+        UpstreamPool pool = config.upstreamPool();
+        connections.setMaxTotal(pool.maxConnections());
+        connections.setDefaultMaxPerRoute(pool.maxConnectionsPerHost());
     }
 
     /** POSTs a JSON body with a bearer key; the answer flows to the listener, never blocking the caller. */

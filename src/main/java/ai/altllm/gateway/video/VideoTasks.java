@@ -1,5 +1,6 @@
 package ai.altllm.gateway.video;
 
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.config.VideoConfig;
@@ -13,6 +14,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -50,14 +53,27 @@ public class VideoTasks {
     @Resource
     ManagedExecutorService storage;
 
-    private StatusTokens tokens;
+    private volatile StatusTokens tokens;
     private TaskRepository repository;
     private TaskLifecycle lifecycle;
-    private long tokenTtlSeconds;
+    private volatile long tokenTtlSeconds;
 
     @PostConstruct
     void start() {
         VideoConfig video = configuration.get().video();
+        sign(video);
+        repository = new TaskRepository(database.dataSource());
+        List<VideoUpstream> upstreams = upstreamBeans.stream().toList();
+        lifecycle = new TaskLifecycle(repository, provider -> route(provider, upstreams), credits, Clock.systemUTC(),
+                video.pollCacheMs(), storage);
+    }
+
+    /** Signing keys and token lifetime follow a reload; the poll cache's lifetime waits for a restart. */
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) ConfigReload reload) {
+        sign(reload.config().video());
+    }
+
+    private void sign(VideoConfig video) {
         if (video.ephemeral()) {
             // Kept in the database: tokens handed out must still verify after a restart and on every instance.
             byte[] key = new GeneratedSecrets(database.dataSource()).get("video_signing_key");
@@ -66,10 +82,6 @@ public class VideoTasks {
             tokens = new StatusTokens(video.signingKeys(), video.activeKey(), Clock.systemUTC());
         }
         tokenTtlSeconds = video.tokenTtlSeconds();
-        repository = new TaskRepository(database.dataSource());
-        List<VideoUpstream> upstreams = upstreamBeans.stream().toList();
-        lifecycle = new TaskLifecycle(repository, provider -> route(provider, upstreams), credits, Clock.systemUTC(),
-                video.pollCacheMs(), storage);
     }
 
     private TaskLifecycle.Route route(String providerId, List<VideoUpstream> upstreams) {

@@ -1,6 +1,7 @@
 package ai.altllm.gateway.web;
 
 import ai.altllm.gateway.admin.AccountsResource;
+import ai.altllm.gateway.admin.ConfigAdminResource;
 import ai.altllm.gateway.admin.CreditsAdminResource;
 import ai.altllm.gateway.admission.AdmissionFilter;
 import ai.altllm.gateway.admin.AdminFilter;
@@ -42,7 +43,8 @@ public class GatewayApplication extends Application {
             ProviderResource.class, ChatResource.class, KeyResource.class, AccountsResource.class, KeysResource.class,
             PortalFiles.class, SessionResource.class, PortalKeysResource.class, PortalAccountsResource.class,
             UsageResource.class, AdminUsageResource.class, MetricsResource.class, CreditsResource.class,
-            CreditsAdminResource.class, VideoResource.class, PortalVideosResource.class, PortalUsageResource.class);
+            CreditsAdminResource.class, VideoResource.class, PortalVideosResource.class, PortalUsageResource.class,
+            ConfigAdminResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
             AdminFilter.class, PortalFilter.class, ChatAccept.class, AdmissionFilter.class);

@@ -44,7 +44,7 @@ class AdminDisabledIT {
                 checked++;
             }
         }
-        assertEquals(8, checked, "accounts (2), keys (3), usage (1) and credits (2)");
+        assertEquals(9, checked, "accounts (2), keys (3), usage (1), credits (2) and config reload (1)");
         client.unauthorized(client.anonymous("GET", "/v1/key"));
     }
 }

@@ -2,6 +2,7 @@ package ai.altllm.gateway.upstream.crypto;
 
 import static ai.altllm.gateway.Jsonp.JSON;
 
+import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.ToolsConfig.CryptoSource;
 import ai.altllm.gateway.errors.ApiException;
@@ -9,6 +10,8 @@ import ai.altllm.gateway.upstream.HttpTransport;
 import ai.altllm.gateway.upstream.UpstreamListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -37,35 +40,50 @@ public class MarketData {
     @Inject
     Configuration configuration;
 
-    private CryptoSource source;
-    private TokenBucket bucket;
+    /** The source in force and its rate limit, swapped together on reload; null when none is configured. */
+    private volatile Live live;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Live(CryptoSource source, TokenBucket bucket) {
+    }
 
     private record Cached(long expiresNanos, CompletableFuture<JsonValue> answer) {
     }
 
     @PostConstruct
     void configure() {
-        source = configuration.get().tools().crypto().orElse(null);
-        bucket = source == null ? null : new TokenBucket(source.requestsPerMinute(), System::nanoTime);
+        CryptoSource source = configuration.get().tools().crypto().orElse(null);
+        Live old = live;
+        // The same rate keeps its bucket, so a reload cannot be used to exceed it.
+        TokenBucket bucket = source == null ? null : old != null
+                && old.source().requestsPerMinute() == source.requestsPerMinute() ? old.bucket()
+                : new TokenBucket(source.requestsPerMinute(), System::nanoTime);
+        live = source == null ? null : new Live(source, bucket);
+        cache.clear();
+    }
+
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) ConfigReload reload) {
+        configure();
     }
 
     public boolean isConfigured() {
-        return source != null;
+        return live != null;
     }
 
     /** The answer's JSON, or a failure whose message says what went wrong in words a model can relay. */
     public CompletionStage<JsonValue> get(String path, Map<String, String> query) {
-        if (source == null) {
+        Live current = live;
+        if (current == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no market-data source is configured"));
         }
-        String url = url(path, query);
+        CryptoSource source = current.source();
+        String url = url(source, path, query);
         long now = System.nanoTime();
         Cached hit = cache.get(url);
         if (hit != null && hit.expiresNanos() - now > 0 && !hit.answer().isCompletedExceptionally()) {
             return hit.answer();
         }
-        if (!bucket.tryTake()) {
+        if (!current.bucket().tryTake()) {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "the market-data source's rate limit is reached; try again in a minute"));
         }
@@ -87,7 +105,7 @@ public class MarketData {
         return answer;
     }
 
-    private String url(String path, Map<String, String> query) {
+    private static String url(CryptoSource source, String path, Map<String, String> query) {
         String base = source.baseUrl().toString();
         StringBuilder url = new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 .append(path);
