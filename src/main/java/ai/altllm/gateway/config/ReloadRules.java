@@ -36,6 +36,9 @@ final class ReloadRules {
         if (oldCredits.prepaidByDefault() != fresh.credits().prepaidByDefault()) {
             waiting.add("credits.default_budget");
         }
+        if (!Objects.equals(old.authThrottle(), fresh.authThrottle())) {
+            waiting.add("auth_throttle");
+        }
         if (old.video().pollCacheMs() != fresh.video().pollCacheMs()) {
             waiting.add("video.poll_cache_ms");
         }
@@ -43,7 +46,7 @@ final class ReloadRules {
                 fresh.credits().defaultMaxOutputTokens());
         GatewayConfig inForce = new GatewayConfig(fresh.source(), fresh.providers(), fresh.models(), old.database(),
                 fresh.upstreamPool(), fresh.operations(), fresh.rateLimits(), credits, old.clusterState(),
-                fresh.tools(), video(old.video(), fresh.video()), fresh.raw());
+                fresh.tools(), video(old.video(), fresh.video()), old.authThrottle(), fresh.raw());
         return new Outcome(inForce, List.copyOf(waiting));
     }
 
