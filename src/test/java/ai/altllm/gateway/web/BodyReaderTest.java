@@ -32,9 +32,21 @@ class BodyReaderTest {
     private final BodyBudget budget = new BodyBudget();
 
     @Test
-    void aWholeBodyIsDispatchedWithTheBytesAndTheBudgetGivenBack() throws Exception {
+    void aBodyCompleteBeforeTheFilterReturnsIsHandedToTheFilterNotDispatched() throws Exception {
+        BodyReader reader = new BodyReader(async(), new Chunks("{\"model\":", "\"m\"}"), -1, limits(1024, 1024),
+                budget);
+        reader.onDataAvailable();
+        reader.onAllDataRead();
+        assertArrayEquals("{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8), reader.leaveFilter());
+        assertEquals(List.of(), calls, "the filter passes it on in its own dispatch");
+        assertEquals(0, budget.held());
+    }
+
+    @Test
+    void aBodyCompletedAfterTheFilterReturnedIsDispatchedWithTheBytesAndTheBudgetGivenBack() throws Exception {
         Chunks in = new Chunks("{\"model\":", "\"m\"}");
         BodyReader reader = new BodyReader(async(), in, -1, limits(1024, 1024), budget);
+        assertNull(reader.leaveFilter(), "nothing has arrived yet");
         reader.onDataAvailable();
         assertEquals(13, budget.held());
         reader.onAllDataRead();
