@@ -37,17 +37,20 @@ try {
   await page.getByLabel('Amount').fill('5');
   await page.getByRole('button', { name: 'Add credits' }).click();
   await page.getByText('Added 5.00; balance now 5.00.').waitFor();
+  await page.locator('#account-name', { hasText: name }).waitFor();
   assert.equal(await page.locator('#account-name').textContent(), name, 'the admin sees the account by name');
   assert.equal(await page.locator('#budget').textContent(), 'prepaid (spends only credits added)');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL(/index\.html$/);
 
   await signIn(page, name, password);
+  await page.locator('#who', { hasText: name }).waitFor(); // filled once the session call has answered
   assert.equal(await page.locator('#who').textContent(), name, 'the header names the account');
   await page.getByLabel('Name').fill('usage-capped');
   await page.getByLabel('Expires on (empty = never)').fill('2099-12-31');
   await page.getByLabel('Credit limit (empty = unlimited)').fill('2.50');
   await page.getByRole('button', { name: 'Create key' }).click();
+  await page.locator('#new-key').waitFor(); // shown once the create call has answered
   const key = (await page.locator('#new-key-value').textContent()).trim();
   assert.match(key, /^altllm-/);
   const row = page.locator('#keys tbody tr', { hasText: 'usage-capped' });
@@ -63,6 +66,7 @@ try {
   assert.equal(open.status, 201, await open.clone().text());
   await page.reload();
   const openRow = page.locator('#keys tbody tr', { hasText: 'usage-open' });
+  await openRow.waitFor();
   assert.deepEqual((await openRow.locator('td').allTextContents()).slice(3, 6),
     ['unlimited · unlimited', 'unlimited', 'never'], 'no limit reads as unlimited, no expiry as never');
   const me = await (await fetch(url('/v1/key'), { headers: { Authorization: `Bearer ${key}` } })).json();
@@ -94,6 +98,7 @@ try {
   assert.ok(Number(await page.locator(`#chart rect.bar-spend[data-day="${today}"]`).getAttribute('height')) > 0);
   assert.equal(await page.locator('#balance').textContent(), '4.40', 'balance is the top-up less the spend');
   assert.equal(await page.locator('#spend').textContent(), '0.60');
+  await page.locator('#who', { hasText: name }).waitFor();
   assert.equal(await page.locator('#who').textContent(), name);
   assert.ok(!(await page.locator('body').textContent()).includes('acct_'), 'no account id on the page');
   await page.screenshot({ path: join(shots, 'usage-desktop.png'), fullPage: true });
