@@ -99,7 +99,8 @@ function drawChart(usage) {
       spend.append(withText(svg('title', {}), `${date}: spend ${money(day.cost)}`));
       chart.append(bar, spend);
     }
-    if (i % 7 === 0 || i === usage.days - 1) {
+    // Every 7th day and the last, but no weekly label so close to the last that the two would overlap.
+    if ((i % 7 === 0 && usage.days - 1 - i >= 3) || i === usage.days - 1) {
       chart.append(withText(svg('text', { x, y: height - 6, class: 'axis' }), date.slice(5)));
     }
   }
