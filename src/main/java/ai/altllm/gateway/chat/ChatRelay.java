@@ -24,7 +24,7 @@ abstract sealed class ChatRelay implements UpstreamListener, InFlight permits Js
         this.drain = drain;
     }
 
-    /** Begins the request and sends it; a send that throws ends the relay and goes on to answer the client. */
+    /** Begins the request and sends it; a send that throws ends the relay, and its exception answers the client. */
     final void start(boolean stream) {
         call.settlement().begin();
         drain.opened(this);
