@@ -1,7 +1,9 @@
 package ai.altllm.gateway.startup;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.testsupport.ListeningPorts;
 import ai.altllm.gateway.testsupport.MicroInstance;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,9 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The real standalone jar starts quietly and prints its ready line last, only once /health answers. */
+/**
+ * The real standalone jar starts quietly, listens on its HTTP port alone, and prints its ready line last, only once
+ * /health answers.
+ */
 class QuietStartIT {
 
     @Test
@@ -41,6 +47,10 @@ class QuietStartIT {
                 }
             }
             assertTrue(healthy, "no 200 on /health; log in " + log);
+            if (ListeningPorts.readable()) {
+                // Issue 18 item 10: clustering is off in the jar, so nothing but HTTP may listen (no Hazelcast 690x).
+                assertEquals(Set.of(port), ListeningPorts.of(process.pid()), "ports the jar listens on");
+            }
             assertTrue(atHealth.stream().noneMatch(l -> l.contains("AltLLM Gateway") && l.contains(" ready: ")),
                     "ready line printed before /health answered: " + atHealth);
             Thread.sleep(3000);
