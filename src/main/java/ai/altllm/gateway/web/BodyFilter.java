@@ -97,11 +97,12 @@ public class BodyFilter extends HttpFilter {
     }
 
     /**
-     * Whether to read the body here. Not over HTTP/2 (h2c): Payara Micro 6.2025.10's HTTP/2 layer fails async body
-     * reads (Grizzly NPEs on the stream, truncated bodies), so those are read by the resource, blocking, as before.
+     * Whether to read the body here. Not over HTTP/2 (h2c), nor on the HTTP/1.1 request that asks to upgrade to it:
+     * Payara Micro 6.2025.10's HTTP/2 layer fails async body reads (Grizzly NPEs on the stream, truncated bodies), so
+     * those are read by the resource, blocking, as before.
      */
     private static boolean hasBody(HttpServletRequest request) {
-        if (!request.getProtocol().startsWith("HTTP/1")) {
+        if (!request.getProtocol().startsWith("HTTP/1") || request.getHeader("Upgrade") != null) {
             return false;
         }
         String method = request.getMethod();
