@@ -4,8 +4,9 @@ import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.admission.Metered;
 import ai.altllm.gateway.admission.Ticket;
+import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.ModelConfig;
-import ai.altllm.gateway.routing.Deployment;
+import ai.altllm.gateway.usage.UsageEvent;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;

@@ -2,7 +2,6 @@ package ai.altllm.gateway.config;
 
 import static ai.altllm.gateway.Jsonp.JSON;
 
-import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -3,6 +3,7 @@ package ai.altllm.gateway.models;
 import static ai.altllm.gateway.Jsonp.JSON;
 
 import ai.altllm.gateway.BuildInfo;
+import ai.altllm.gateway.GatewayApplication;
 import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.tools.BuiltinTools;
 import ai.altllm.gateway.web.Public;
@@ -45,7 +46,7 @@ public class ProviderResource {
     @PostConstruct
     void render() {
         JsonArrayBuilder endpoints = JSON.createArrayBuilder();
-        for (Routes.Route route : Routes.all()) {
+        for (Routes.Route route : Routes.all(GatewayApplication.RESOURCES)) {
             endpoints.add(JSON.createObjectBuilder().add("method", route.method()).add("path", route.path())
                     .add("auth", route.auth()));
         }

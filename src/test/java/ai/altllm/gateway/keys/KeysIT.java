@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.GatewayApplication;
 import ai.altllm.gateway.testsupport.FromAddress;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.ServerLog;
@@ -201,7 +202,7 @@ class KeysIT {
     @Order(7)
     void everyNonPublicRouteRefusesACallWithoutAKey() {
         int checked = 0;
-        for (Routes.Route route : Routes.all()) {
+        for (Routes.Route route : Routes.all(GatewayApplication.RESOURCES)) {
             if (!route.isPublic()) {
                 String path = route.path().replaceAll("\\{[^}]+}", "key_0000");
                 HttpResponse<String> response = client.anonymous(route.method(), path);
