@@ -71,7 +71,7 @@ class PackageCyclesTest {
                 import ai.altllm.gateway.config.GatewayConfig;
                 import static ai.altllm.gateway.errors.ApiException.badRequest;
                 import ai.altllm.gateway.tools.crypto.*;
-                import ai.altllm.gateway.Jsonp;
+                import ai.altllm.gateway.GatewayApplication;
                 /** See {@link ai.altllm.gateway.keys.Caller}. */
                 class X { ai.altllm.gateway.web.Paging p; String s = "ai.altllm.gateway.video.VideoTask"; }
                 """;

@@ -1,6 +1,6 @@
 package ai.altllm.gateway.accesslog;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.usage.UsageEvent;
 import jakarta.json.stream.JsonGenerator;
