@@ -18,7 +18,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -204,24 +203,6 @@ class MetricsIT extends UpstreamIT {
         assertFalse(log.contains(key), "the API key reached the server log");
         assertFalse(log.contains(key.substring(key.length() - 20)), "part of the API key reached the server log");
         assertFalse(log.contains("Logged answer"), "completion text reached the log");
-    }
-
-    /** The API-key filter, not only the chat resource, puts the caller on the line: here {@code GET /v1/key}. */
-    @Test
-    void aKeyedRequestOutsideChatIsLoggedWithItsKeyAndAccount() throws Exception {
-        ServerLog.capture();
-        String key = TestKeys.create(chat.gateway(), "access-log-own-key");
-        HttpResponse<String> own = chat.gateway().send(HttpRequest.newBuilder(chat.gateway().uri("/v1/key"))
-                .version(HttpClient.Version.HTTP_1_1).header("Authorization", "Bearer " + key));
-        assertEquals(200, own.statusCode(), own.body());
-        String keyId = Json.createReader(new StringReader(own.body())).readObject().getJsonObject("data")
-                .getString("id");
-
-        JsonObject line = accessLine(own.headers().firstValue("X-Request-Id").orElseThrow());
-        assertEquals(200, line.getInt("status"));
-        assertTrue(line.getString("path").endsWith("/v1/key"), line.toString());
-        assertEquals(keyId, line.getString("key_id", null), line.toString());
-        assertTrue(line.getString("account_id").startsWith("acct_"), line.toString());
     }
 
     /** Waits for the one access line of a request, and checks there is exactly one. */
