@@ -2,6 +2,7 @@ package ai.altllm.gateway;
 
 import ai.altllm.gateway.config.ConfigException;
 import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.health.BuildInfo;
 import ai.altllm.gateway.models.Catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

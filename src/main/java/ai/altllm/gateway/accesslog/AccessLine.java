@@ -1,8 +1,8 @@
 package ai.altllm.gateway.accesslog;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.chat.UsageEvent;
+import ai.altllm.gateway.usage.UsageEvent;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package ai.altllm.gateway.accesslog;
 
-import ai.altllm.gateway.chat.UsageEvent;
+import ai.altllm.gateway.usage.UsageEvent;
 import jakarta.servlet.ServletRequest;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package ai.altllm.gateway.admin;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.credits.Credits;
 import ai.altllm.gateway.db.StorageException;

@@ -2,6 +2,7 @@ package ai.altllm.gateway.admin;
 
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.keys.AdminKey;
 import ai.altllm.gateway.keys.Bearer;
 import ai.altllm.gateway.throttle.AuthThrottle;
 import ai.altllm.gateway.throttle.ClientAddress;
@@ -29,7 +30,7 @@ import jakarta.ws.rs.ext.Provider;
 public class AdminFilter implements ContainerRequestFilter {
 
     /** Read once: the admin key is part of the deployment, like the configuration file. */
-    private final AdminKey adminKey = new AdminKey(System::getenv);
+    private final AdminKey adminKey = AdminKey.fromEnvironment();
 
     @Context
     ResourceInfo resource;

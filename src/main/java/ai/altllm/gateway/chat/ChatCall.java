@@ -1,11 +1,11 @@
 package ai.altllm.gateway.chat;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
+import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.metrics.Metrics;
-import ai.altllm.gateway.routing.Deployment;
 import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.upstream.ChatUpstream;
 import ai.altllm.gateway.upstream.Exchange;

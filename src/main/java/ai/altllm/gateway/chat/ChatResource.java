@@ -1,23 +1,25 @@
 package ai.altllm.gateway.chat;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.accesslog.AccessRecord;
 import ai.altllm.gateway.admission.Metered;
 import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.keys.ApiKey;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.keys.KeyCheck;
 import ai.altllm.gateway.metrics.Metrics;
 import ai.altllm.gateway.models.Catalog;
-import ai.altllm.gateway.routing.Deployment;
 import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.shutdown.Drain;
 import ai.altllm.gateway.tools.BuiltinTools;
 import ai.altllm.gateway.upstream.ChatUpstream;
+import ai.altllm.gateway.usage.UsageSink;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -111,7 +113,8 @@ public class ChatResource {
         AccessRecord record = AccessRecord.of(request);
         record.chat(null);
         // This locator runs before JAX-RS's post-matching filters: authenticate here, before reading the body.
-        keys.authenticate(request);
+        ApiKey key = keys.authenticate(request);
+        record.caller(key.id(), key.accountId());
         JsonObject body = RequestBody.read(request.getInputStream(), request.getContentLengthLong(),
                 configuration.get().maxRequestBytes());
         long bytes = request.getContentLengthLong() >= 0 ? request.getContentLengthLong() : body.toString().length();

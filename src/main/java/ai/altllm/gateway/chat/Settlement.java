@@ -1,11 +1,12 @@
 package ai.altllm.gateway.chat;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.admission.Metered;
 import ai.altllm.gateway.admission.Ticket;
+import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.ModelConfig;
-import ai.altllm.gateway.routing.Deployment;
+import ai.altllm.gateway.usage.UsageEvent;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;

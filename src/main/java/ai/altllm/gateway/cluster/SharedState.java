@@ -1,6 +1,7 @@
 package ai.altllm.gateway.cluster;
 
 import ai.altllm.gateway.config.Configuration;
+import ai.altllm.gateway.credits.BalanceSource;
 import ai.altllm.gateway.credits.BalanceStore;
 import ai.altllm.gateway.credits.LocalBalances;
 import ai.altllm.gateway.ratelimit.LimitStore;
@@ -17,7 +18,7 @@ import java.lang.System.Logger.Level;
  * one log line and keeps the state in memory; it never fails the deployment.
  */
 @ApplicationScoped
-public class SharedState {
+public class SharedState implements BalanceSource {
 
     private static final Logger LOG = System.getLogger(SharedState.class.getName());
 
@@ -68,6 +69,7 @@ public class SharedState {
         return stores.limits();
     }
 
+    @Override
     public BalanceStore balances() {
         return stores.balances();
     }

@@ -1,8 +1,7 @@
 package ai.altllm.gateway.config;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,6 +1,5 @@
 package ai.altllm.gateway.config;
 
-import ai.altllm.gateway.routing.Deployment;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.math.BigDecimal;

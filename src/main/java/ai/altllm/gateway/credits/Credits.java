@@ -1,6 +1,5 @@
 package ai.altllm.gateway.credits;
 
-import ai.altllm.gateway.cluster.SharedState;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.CreditConfig;
 import ai.altllm.gateway.db.BatchWriter;
@@ -48,7 +47,7 @@ public class Credits implements ShutdownStep {
     Database database;
 
     @Inject
-    SharedState shared;
+    BalanceSource shared;
 
     @Inject
     KeyRepository keys;

@@ -1,6 +1,6 @@
 package ai.altllm.gateway.credits;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.keys.Caller;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,6 @@
 package ai.altllm.gateway.db;
 
 import ai.altllm.gateway.config.Configuration;
-import ai.altllm.gateway.health.ReadinessCheck;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.Priority;
 import jakarta.annotation.PreDestroy;

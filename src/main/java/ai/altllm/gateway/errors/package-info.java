@@ -1,2 +1,2 @@
-/** The one OpenAI error envelope, and the mapper that turns every exception into it. */
+/** The one OpenAI error envelope, and the exception that carries a status and an envelope to the client. */
 package ai.altllm.gateway.errors;

@@ -1,8 +1,8 @@
 package ai.altllm.gateway.health;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.BuildInfo;
+import ai.altllm.gateway.db.ReadinessCheck;
 import ai.altllm.gateway.web.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

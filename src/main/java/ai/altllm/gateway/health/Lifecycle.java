@@ -1,5 +1,6 @@
 package ai.altllm.gateway.health;
 
+import ai.altllm.gateway.db.ReadinessCheck;
 import ai.altllm.gateway.shutdown.Drain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 
-/** The API key behind the current request, set by {@link AuthFilter}; endpoints ask it what the caller may do. */
+/** The API key behind the current request, set by {@link KeyCheck}; endpoints ask it what the caller may do. */
 @RequestScoped
 public class Caller {
 
@@ -59,7 +59,7 @@ public class Caller {
         }
     }
 
-    ApiKey key() {
+    public ApiKey key() {
         if (key == null) {
             throw new IllegalStateException("no authenticated API key on this request (is the route @Public?)");
         }

@@ -1,6 +1,5 @@
 package ai.altllm.gateway.keys;
 
-import ai.altllm.gateway.accesslog.AccessRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,9 +7,9 @@ import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
 
 /**
- * Authenticates the current request's bearer key into its {@link Caller}, once per request. Used by
- * {@link AuthFilter}, and directly by resources that must know the caller before JAX-RS has finished matching
- * (a sub-resource locator runs before post-matching filters).
+ * Authenticates the current request's bearer key into its {@link Caller}, once per request. Used by the API-key
+ * filter, and directly by resources that must know the caller before JAX-RS has finished matching (a sub-resource
+ * locator runs before post-matching filters); each records the returned key in its request's access record.
  */
 @ApplicationScoped
 public class KeyCheck {
@@ -27,17 +26,19 @@ public class KeyCheck {
     /**
      * Sets the caller from the request's {@code Authorization} header, or throws the one 401 every failure gets. The
      * request is passed in, not injected: CDI's built-in request bean is missing in an async dispatch.
+     *
+     * @return the caller's key
      */
-    public void authenticate(HttpServletRequest request) {
+    public ApiKey authenticate(HttpServletRequest request) {
         if (caller.isAuthenticated()) {
-            return;
+            return caller.key();
         }
         Optional<ApiKey> key = authenticator.authenticate(Bearer.token(request.getHeader("Authorization")));
         if (key.isEmpty()) {
             throw new WebApplicationException(Bearer.unauthorized());
         }
         caller.authenticate(key.get());
-        AccessRecord.of(request).caller(key.get().id(), key.get().accountId());
         lastUsed.record(key.get().id());
+        return key.get();
     }
 }

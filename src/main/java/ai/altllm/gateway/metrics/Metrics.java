@@ -1,9 +1,9 @@
 package ai.altllm.gateway.metrics;
 
-import ai.altllm.gateway.chat.UsageEvent;
 import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.routing.CircuitBreaker;
+import ai.altllm.gateway.usage.UsageEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

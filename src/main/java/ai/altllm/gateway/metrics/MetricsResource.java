@@ -1,10 +1,10 @@
 package ai.altllm.gateway.metrics;
 
-import ai.altllm.gateway.admin.AdminKey;
 import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.keys.AdminKey;
 import ai.altllm.gateway.keys.Bearer;
 import ai.altllm.gateway.keys.KeyFormat;
 import ai.altllm.gateway.shutdown.Drain;

@@ -1,2 +1,2 @@
-/** The public catalog: models with their metadata and prices, and what this gateway offers as a provider. */
+/** The public catalog: models with their metadata and prices. */
 package ai.altllm.gateway.models;

@@ -1,6 +1,6 @@
 package ai.altllm.gateway.portal;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.admin.AccountsResource;
 import ai.altllm.gateway.admin.CreditsAdminResource;

@@ -1,11 +1,11 @@
 package ai.altllm.gateway.portal;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.admin.AdminKey;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
+import ai.altllm.gateway.keys.AdminKey;
 import ai.altllm.gateway.keys.Passwords;
 import ai.altllm.gateway.throttle.AuthThrottle;
 import ai.altllm.gateway.throttle.ClientAddress;

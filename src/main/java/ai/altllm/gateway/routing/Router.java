@@ -1,5 +1,6 @@
 package ai.altllm.gateway.routing;
 
+import ai.altllm.gateway.config.Deployment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

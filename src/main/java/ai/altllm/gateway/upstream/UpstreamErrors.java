@@ -1,6 +1,6 @@
 package ai.altllm.gateway.upstream;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorKind;

@@ -1,8 +1,7 @@
 package ai.altllm.gateway.usage;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.chat.UsageEvent;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;

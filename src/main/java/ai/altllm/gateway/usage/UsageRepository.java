@@ -2,7 +2,6 @@ package ai.altllm.gateway.usage;
 
 import ai.altllm.gateway.db.Jdbc;
 import ai.altllm.gateway.db.MultiRowInsert;
-import ai.altllm.gateway.chat.UsageEvent;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,6 +1,5 @@
 package ai.altllm.gateway.usage;
 
-import ai.altllm.gateway.chat.UsageEvent;
 import java.time.Instant;
 
 /** One stored usage record: the event and when the gateway recorded it. */

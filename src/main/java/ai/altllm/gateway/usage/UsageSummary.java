@@ -1,6 +1,6 @@
 package ai.altllm.gateway.usage;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.db.Jdbc;
 import jakarta.json.JsonArrayBuilder;

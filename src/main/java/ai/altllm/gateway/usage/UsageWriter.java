@@ -1,7 +1,5 @@
 package ai.altllm.gateway.usage;
 
-import ai.altllm.gateway.chat.UsageEvent;
-import ai.altllm.gateway.chat.UsageSink;
 import ai.altllm.gateway.db.BatchWriter;
 import ai.altllm.gateway.db.Database;
 import ai.altllm.gateway.shutdown.ShutdownStep;

@@ -1,7 +1,9 @@
 package ai.altllm.gateway.video;
 
+import ai.altllm.gateway.accesslog.AccessRecord;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.keys.ApiKey;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.keys.KeyCheck;
 import ai.altllm.gateway.portal.PortalViewer;
@@ -86,7 +88,8 @@ public class VideoContentFilter extends HttpFilter {
     }
 
     private VideoTask byToken(HttpServletRequest request, String token) {
-        keys.authenticate(request);
+        ApiKey key = keys.authenticate(request);
+        AccessRecord.of(request).caller(key.id(), key.accountId());
         return tasks.owned(token, caller.keyId(), caller.accountId());
     }
 

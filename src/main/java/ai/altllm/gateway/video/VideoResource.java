@@ -1,6 +1,6 @@
 package ai.altllm.gateway.video;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.errors.ApiException;

@@ -87,9 +87,10 @@ public final class Routes {
     private Routes() {
     }
 
-    public static List<Route> all() {
+    /** Every route the given resource classes serve, sorted by path, then method. */
+    public static List<Route> all(Set<Class<?>> resources) {
         List<Route> routes = new ArrayList<>();
-        for (Class<?> resource : GatewayApplication.RESOURCES) {
+        for (Class<?> resource : resources) {
             String base = join("", resource.getAnnotation(Path.class).value());
             for (Method method : resource.getMethods()) {
                 String verb = verb(method);

@@ -1,2 +1,5 @@
-/** HTTP plumbing shared by every endpoint: the JAX-RS application, request ids, the container error page and the route inventory. */
+/**
+ * HTTP plumbing shared by every endpoint: request ids, non-blocking body reading, the exception mapper and container
+ * error page that answer with the error envelope, and the route inventory.
+ */
 package ai.altllm.gateway.web;

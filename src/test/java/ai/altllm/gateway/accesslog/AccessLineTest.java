@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.altllm.gateway.chat.UsageEvent;
+import ai.altllm.gateway.usage.UsageEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.config.ModelConfig;
+import ai.altllm.gateway.usage.UsageEvent;
 import jakarta.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.web.GatewayExceptionMapper;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.NotAllowedException;

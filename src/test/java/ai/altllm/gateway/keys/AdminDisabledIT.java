@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.GatewayApplication;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.web.Routes;
 import jakarta.json.JsonObject;
@@ -32,7 +33,7 @@ class AdminDisabledIT {
         assertNull(System.getenv("ALTLLM_ADMIN_KEY"), "this execution runs without an admin key");
         KeyClient client = new KeyClient(new Gateway(base));
         int checked = 0;
-        for (Routes.Route route : Routes.all()) {
+        for (Routes.Route route : Routes.all(GatewayApplication.RESOURCES)) {
             if (route.path().startsWith("/admin/")) {
                 String path = route.path().replaceAll("\\{[^}]+}", "key_0000");
                 for (String authorization : new String[] {"", "Bearer guess", "Bearer "}) {

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.GatewayApplication;
 import ai.altllm.gateway.testsupport.FromAddress;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.ServerLog;
 import ai.altllm.gateway.testsupport.TestPostgres;
 import ai.altllm.gateway.testsupport.Throttling;
 import ai.altllm.gateway.web.Routes;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -201,7 +204,7 @@ class KeysIT {
     @Order(7)
     void everyNonPublicRouteRefusesACallWithoutAKey() {
         int checked = 0;
-        for (Routes.Route route : Routes.all()) {
+        for (Routes.Route route : Routes.all(GatewayApplication.RESOURCES)) {
             if (!route.isPublic()) {
                 String path = route.path().replaceAll("\\{[^}]+}", "key_0000");
                 HttpResponse<String> response = client.anonymous(route.method(), path);
@@ -250,6 +253,28 @@ class KeysIT {
         FromAddress.Reply elsewhere = new FromAddress("127.0.0.6", new Gateway(base).uri("/")).send("GET",
                 "/admin/v1/keys", null, "Authorization: Bearer guess-0");
         assertEquals(401, elsewhere.status(), "another address is not throttled: " + elsewhere.body());
+    }
+
+    /** The API-key filter, not only the chat resource, puts the caller on a request's access line. */
+    @Test
+    @Order(10)
+    void aKeyedRequestLeavesAnAccessLineWithItsKeyAndAccount() throws InterruptedException {
+        String accountId = account();
+        JsonObject key = key("{\"account\": \"" + accountId + "\", \"name\": \"access-log\"}");
+        HttpResponse<String> own = client.withKey("GET", "/v1/key", key.getString("key"));
+        assertEquals(200, own.statusCode(), own.body());
+        String marker = "\"request_id\":\"" + own.headers().firstValue("X-Request-Id").orElseThrow() + "\"";
+        String line = null;
+        for (int i = 0; i < 50 && line == null; i++) {
+            Thread.sleep(100);
+            line = ServerLog.text().lines().filter(l -> l.contains(marker)).findFirst().orElse(null);
+        }
+        assertNotNull(line, "no access line for " + marker);
+        JsonObject access = Json.createReader(new StringReader(line.substring(line.indexOf("{\"time\""),
+                line.lastIndexOf('}') + 1))).readObject();
+        assertTrue(access.getString("path").endsWith("/v1/key"), line);
+        assertEquals(key.getString("id"), access.getString("key_id", null), line);
+        assertEquals(accountId, access.getString("account_id", null), line);
     }
 
     @Test

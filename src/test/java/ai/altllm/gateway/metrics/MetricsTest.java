@@ -3,9 +3,9 @@ package ai.altllm.gateway.metrics;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.altllm.gateway.chat.UsageEvent;
 import ai.altllm.gateway.routing.CircuitBreaker;
 import ai.altllm.gateway.testsupport.TestConfigs;
+import ai.altllm.gateway.usage.UsageEvent;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

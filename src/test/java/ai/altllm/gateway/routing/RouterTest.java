@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.config.Deployment;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

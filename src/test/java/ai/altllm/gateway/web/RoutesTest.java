@@ -3,6 +3,7 @@ package ai.altllm.gateway.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.GatewayApplication;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class RoutesTest {
 
     @Test
     void inventoryListsThePublicCatalogRoutesWithPlainTemplates() {
-        List<Routes.Route> routes = Routes.all();
+        List<Routes.Route> routes = Routes.all(GatewayApplication.RESOURCES);
         assertTrue(routes.contains(new Routes.Route("GET", "/health", true)), routes::toString);
         assertTrue(routes.contains(new Routes.Route("GET", "/health/ready", true)), routes::toString);
         assertTrue(routes.contains(new Routes.Route("GET", "/v1/models", true)), routes::toString);
@@ -27,11 +28,11 @@ class RoutesTest {
 
     @Test
     void everyRouteButHealthModelsAndProviderRequiresAKey() {
-        for (Routes.Route route : Routes.all()) {
+        for (Routes.Route route : Routes.all(GatewayApplication.RESOURCES)) {
             assertEquals(PUBLIC.matcher(route.path()).matches(), route.isPublic(), route.toString());
         }
-        assertTrue(Routes.all().contains(new Routes.Route("GET", "/v1/key", false)));
-        assertTrue(Routes.all().contains(new Routes.Route("DELETE", "/admin/v1/keys/{id}", false)));
+        assertTrue(Routes.all(GatewayApplication.RESOURCES).contains(new Routes.Route("GET", "/v1/key", false)));
+        assertTrue(Routes.all(GatewayApplication.RESOURCES).contains(new Routes.Route("DELETE", "/admin/v1/keys/{id}", false)));
     }
 
     @Test
@@ -51,14 +52,14 @@ class RoutesTest {
 
     @Test
     void chatCompletionsIsListedThroughItsLocatorAndNeedsAKey() {
-        List<Routes.Route> routes = Routes.all();
+        List<Routes.Route> routes = Routes.all(GatewayApplication.RESOURCES);
         assertTrue(routes.contains(new Routes.Route("POST", "/v1/chat/completions", false)), routes::toString);
         assertEquals(1, routes.stream().filter(r -> r.path().equals("/v1/chat/completions")).count());
     }
 
     @Test
     void portalRoutesAreLabelledSessionAndAdminRoutesBearer() {
-        List<Routes.Route> routes = Routes.all();
+        List<Routes.Route> routes = Routes.all(GatewayApplication.RESOURCES);
         assertTrue(routes.stream().anyMatch(r -> r.path().equals("/portal/api/accounts") && r.auth().equals("session")),
                 routes::toString);
         assertTrue(routes.stream().anyMatch(r -> r.path().equals("/admin/v1/keys/{id}") && r.auth().equals("bearer")));

@@ -1,6 +1,6 @@
 package ai.altllm.gateway.tools.crypto;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;

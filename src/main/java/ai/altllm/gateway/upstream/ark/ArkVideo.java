@@ -1,6 +1,6 @@
 package ai.altllm.gateway.upstream.ark;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 import static ai.altllm.gateway.upstream.VideoAnswers.jobId;
 import static ai.altllm.gateway.upstream.VideoAnswers.key;
 import static ai.altllm.gateway.upstream.VideoAnswers.uri;

@@ -1,12 +1,14 @@
-package ai.altllm.gateway.keys;
+package ai.altllm.gateway.credits;
 
+import ai.altllm.gateway.keys.ApiKey;
+import ai.altllm.gateway.keys.Caller;
+import ai.altllm.gateway.keys.KeyJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import ai.altllm.gateway.credits.Credits;
 
 /** {@code GET /v1/key}: the caller's own key, its limits and usage, like OpenRouter's {@code /api/v1/key}. */
 @Path("v1/key")

@@ -1,4 +1,4 @@
-package ai.altllm.gateway;
+package ai.altllm.gateway.json;
 
 import jakarta.json.spi.JsonProvider;
 

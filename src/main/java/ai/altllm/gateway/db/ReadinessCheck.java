@@ -1,4 +1,4 @@
-package ai.altllm.gateway.health;
+package ai.altllm.gateway.db;
 
 /** Something the gateway needs before it should take traffic, such as its database. */
 public interface ReadinessCheck {

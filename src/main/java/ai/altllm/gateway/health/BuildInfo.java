@@ -1,4 +1,4 @@
-package ai.altllm.gateway;
+package ai.altllm.gateway.health;
 
 import java.io.IOException;
 import java.io.InputStream;

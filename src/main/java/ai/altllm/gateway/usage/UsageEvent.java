@@ -1,4 +1,4 @@
-package ai.altllm.gateway.chat;
+package ai.altllm.gateway.usage;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package ai.altllm.gateway.admin;
+package ai.altllm.gateway.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

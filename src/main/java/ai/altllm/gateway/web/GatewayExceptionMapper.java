@@ -1,6 +1,8 @@
-package ai.altllm.gateway.errors;
+package ai.altllm.gateway.web;
 
-import ai.altllm.gateway.web.RequestIds;
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,9 +1,10 @@
-package ai.altllm.gateway.models;
+package ai.altllm.gateway;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.BuildInfo;
 import ai.altllm.gateway.config.ConfigReload;
+import ai.altllm.gateway.health.BuildInfo;
+import ai.altllm.gateway.models.Catalog;
 import ai.altllm.gateway.tools.BuiltinTools;
 import ai.altllm.gateway.web.Public;
 import ai.altllm.gateway.web.Routes;
@@ -45,7 +46,7 @@ public class ProviderResource {
     @PostConstruct
     void render() {
         JsonArrayBuilder endpoints = JSON.createArrayBuilder();
-        for (Routes.Route route : Routes.all()) {
+        for (Routes.Route route : Routes.all(GatewayApplication.RESOURCES)) {
             endpoints.add(JSON.createObjectBuilder().add("method", route.method()).add("path", route.path())
                     .add("auth", route.auth()));
         }

@@ -1,9 +1,8 @@
-package ai.altllm.gateway.portal;
+package ai.altllm.gateway.video;
 
-import static ai.altllm.gateway.Jsonp.JSON;
+import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.video.TaskJson;
-import ai.altllm.gateway.video.VideoTasks;
+import ai.altllm.gateway.portal.PortalViewer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -32,10 +31,10 @@ public class PortalVideosResource {
 
     @GET
     public String list(@QueryParam("status") String status, @QueryParam("limit") String limit) {
-        PortalSession session = PortalSession.of(request);
+        PortalViewer viewer = PortalViewer.of(request).orElseThrow();
         JsonArrayBuilder data = JSON.createArrayBuilder();
-        tasks.list(session.admin() ? null : session.accountId(), VideoTasks.status(status), VideoTasks.limit(limit),
-                null, null).forEach(t -> data.add(TaskJson.of(t, null, "api/videos/" + t.id() + "/content")));
+        tasks.list(viewer.accountId(), VideoTasks.status(status), VideoTasks.limit(limit), null, null)
+                .forEach(t -> data.add(TaskJson.of(t, null, "api/videos/" + t.id() + "/content")));
         return JSON.createObjectBuilder().add("object", "list").add("data", data).build().toString();
     }
 }

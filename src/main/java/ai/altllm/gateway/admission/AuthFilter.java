@@ -1,5 +1,8 @@
-package ai.altllm.gateway.keys;
+package ai.altllm.gateway.admission;
 
+import ai.altllm.gateway.accesslog.AccessRecord;
+import ai.altllm.gateway.keys.ApiKey;
+import ai.altllm.gateway.keys.KeyCheck;
 import ai.altllm.gateway.web.Routes;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Requires an API key on every route that is neither {@code @Public} nor under {@code /admin}, and publishes the key
- * as the request's {@link Caller}. Decided from the matched resource method alone, never from Host or URL tricks.
+ * Requires an API key on every route that is neither {@code @Public} nor under {@code /admin}, publishes the key as
+ * the request's {@link ai.altllm.gateway.keys.Caller} and records it in the access record. Decided from the matched
+ * resource method alone, never from Host or URL tricks.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -37,7 +41,8 @@ public class AuthFilter implements ContainerRequestFilter {
             return;
         }
         try {
-            keys.authenticate(servletRequest);
+            ApiKey key = keys.authenticate(servletRequest);
+            AccessRecord.of(servletRequest).caller(key.id(), key.accountId());
         } catch (WebApplicationException refused) {
             request.abortWith(refused.getResponse());
         }

@@ -1,4 +1,5 @@
-package ai.altllm.gateway.chat;
+package ai.altllm.gateway.usage;
+
 
 /**
  * Takes each request's {@link UsageEvent} once it has ended. Called on the request's own threads, so an

@@ -1,4 +1,4 @@
-package ai.altllm.gateway.routing;
+package ai.altllm.gateway.config;
 
 /** One place a public model is served: a provider, the model name there, and its share of the traffic. */
 public record Deployment(String provider, String upstreamModel, int weight) {
