@@ -24,6 +24,11 @@ public final class NodeScript {
     /** Runs the script to the end and returns its output; a non-zero exit fails the test with that output. */
     public static String run(String script, Duration timeout, String... args) throws IOException, InterruptedException {
         assumeTrue(onPath("node"), "skipped: Node.js not found (no node on PATH)");
+        if (Files.readString(DIR.resolve(script), StandardCharsets.UTF_8).contains("./browser.mjs")) {
+            Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+            assumeTrue(Files.isExecutable(chromium), "skipped: " + script + " drives Chromium, not found at "
+                    + chromium + " (install Debian's chromium, or set CHROMIUM to a Chromium binary)");
+        }
         assertTrue(Files.isDirectory(DIR.resolve("node_modules")), "Node packages missing: run "
                 + "`npm ci --prefix src/test/e2e` (the build does this before the ITs when npm is found)");
         List<String> command = new ArrayList<>(List.of("node", script));
