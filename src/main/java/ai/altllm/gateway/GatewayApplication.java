@@ -7,7 +7,7 @@ import ai.altllm.gateway.admin.CreditsAdminResource;
 import ai.altllm.gateway.admin.KeysResource;
 import ai.altllm.gateway.admission.AdmissionFilter;
 import ai.altllm.gateway.admission.AuthFilter;
-import ai.altllm.gateway.chat.ChatAccept;
+import ai.altllm.gateway.chat.ChatBodyFilter;
 import ai.altllm.gateway.chat.ChatResource;
 import ai.altllm.gateway.credits.CreditsResource;
 import ai.altllm.gateway.credits.KeyResource;
@@ -46,7 +46,7 @@ public class GatewayApplication extends Application {
             ConfigAdminResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
-            AdminFilter.class, PortalFilter.class, ChatAccept.class, AdmissionFilter.class);
+            AdminFilter.class, PortalFilter.class, ChatBodyFilter.class, AdmissionFilter.class);
 
     @Override
     public Set<Class<?>> getClasses() {

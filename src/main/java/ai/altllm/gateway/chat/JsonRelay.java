@@ -5,6 +5,7 @@ import ai.altllm.gateway.shutdown.Drain;
 import ai.altllm.gateway.upstream.UpstreamErrors;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.ConnectionCallback;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +17,15 @@ final class JsonRelay extends ChatRelay {
     JsonRelay(ChatCall call, Drain drain, AsyncResponse response) {
         super(call, drain);
         this.response = response;
+    }
+
+    /** Sends the call and answers the suspended response when it ends, holding no thread while it waits. */
+    static JsonRelay answer(ChatCall call, Drain drain, AsyncResponse response) {
+        JsonRelay relay = new JsonRelay(call, drain, response);
+        relay.start(false);
+        // Containers that can tell (not all can) stop the provider when the client hangs up.
+        response.register((ConnectionCallback) disconnected -> relay.finish(Outcome.clientGone()));
+        return relay;
     }
 
     @Override

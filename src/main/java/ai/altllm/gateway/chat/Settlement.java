@@ -2,7 +2,7 @@ package ai.altllm.gateway.chat;
 
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.admission.Metered;
+import ai.altllm.gateway.admission.Meter;
 import ai.altllm.gateway.admission.Ticket;
 import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.ModelConfig;
@@ -17,9 +17,9 @@ import java.util.function.Consumer;
 /**
  * Tracks one request's tokens and timings and publishes its {@link UsageEvent} exactly once. When the provider never
  * reported usage (a stream cut short), tokens are estimated so that no answered request goes unaccounted. As the
- * request's {@link Metered} side it says what admission must reserve, and settles the admission ticket at the end.
+ * request's {@link Meter} it says what admission must reserve, and it settles the admission ticket at the end.
  */
-final class Settlement implements Metered {
+final class Settlement implements Meter {
 
     private final String requestId;
     private final ModelConfig model;
@@ -116,8 +116,8 @@ final class Settlement implements Metered {
         return maxCost;
     }
 
-    @Override
-    public void admitted(Ticket admitted) {
+    /** Takes the admission ticket, to settle exactly once when the work ends. */
+    void admitted(Ticket admitted) {
         ticket = admitted;
     }
 

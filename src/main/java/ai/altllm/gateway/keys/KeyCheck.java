@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Authenticates the current request's bearer key into its {@link Caller}, once per request. Used by the API-key
- * filter, and directly by resources that must know the caller before JAX-RS has finished matching (a sub-resource
- * locator runs before post-matching filters); each records the returned key in its request's access record.
+ * filter, and before matching by the chat body filter (only a known caller's body is read); the API-key filter
+ * records the key in the request's access record.
  */
 @ApplicationScoped
 public class KeyCheck {

@@ -1,10 +1,12 @@
 package ai.altllm.gateway.routing;
 
 import ai.altllm.gateway.config.Deployment;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -14,9 +16,10 @@ import java.util.random.RandomGenerator;
  * Plans the attempts for one call: a weighted choice among the deployments whose breaker admits traffic, then at
  * most one more (a different deployment) for failover. An empty plan means every deployment is cooling down.
  * Planning takes nothing: the caller calls {@link #tryStart} just before it really sends to a deployment, so an
- * unused fallback never holds a half-open probe slot.
+ * unused fallback never holds a half-open probe slot. One per application, so every request sees the same breakers.
  */
-public final class Router {
+@ApplicationScoped
+public class Router {
 
     public static final int MAX_ATTEMPTS = 2;
 
@@ -25,6 +28,11 @@ public final class Router {
     private final Duration open;
     private final RandomGenerator random;
     private final LongSupplier clock;
+
+    /** Three failures in a row open a deployment's breaker for 30 s. */
+    public Router() {
+        this(3, Duration.ofSeconds(30), new Random(), System::nanoTime);
+    }
 
     public Router(int threshold, Duration open, RandomGenerator random, LongSupplier nanoClock) {
         this.threshold = threshold;

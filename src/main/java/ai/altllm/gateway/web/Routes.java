@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The route inventory, read from the resource classes themselves so it cannot drift from what is served. */
@@ -98,29 +97,16 @@ public final class Routes {
                 Access access = access(resource, method);
                 boolean open = access == Access.PUBLIC;
                 if (verb != null) {
-                    routes.add(new Route(verb, sub == null ? base : join(base, sub.value()), open, access));
-                } else if (sub != null) {
-                    locatedVerbs(method.getReturnType()).forEach(v -> routes.add(new Route(v, join(base, sub.value()),
-                            open, access)));
+                    Route route = new Route(verb, sub == null ? base : join(base, sub.value()), open, access);
+                    // One route may be served by several methods (chat: JSON or an event stream, by the body).
+                    if (!routes.contains(route)) {
+                        routes.add(route);
+                    }
                 }
             }
         }
         routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
         return routes;
-    }
-
-    /** The verbs a sub-resource locator leads to: those of its return type, or of each class a sealed type permits. */
-    private static Set<String> locatedVerbs(Class<?> located) {
-        Set<String> verbs = new TreeSet<>();
-        Class<?>[] permitted = located.getPermittedSubclasses();
-        for (Class<?> type : permitted == null ? new Class<?>[] {located} : permitted) {
-            for (Method method : type.getMethods()) {
-                if (verb(method) != null && method.getAnnotation(Path.class) == null) {
-                    verbs.add(verb(method));
-                }
-            }
-        }
-        return verbs;
     }
 
     private static String verb(Method method) {

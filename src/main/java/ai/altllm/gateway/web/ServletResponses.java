@@ -1,5 +1,6 @@
 package ai.altllm.gateway.web;
 
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
@@ -18,5 +19,10 @@ public final class ServletResponses {
     /** The response of the request; null only outside the servlet filters (then use the injected proxy). */
     public static HttpServletResponse of(ContainerRequestContext request) {
         return request.getProperty(ATTRIBUTE) instanceof HttpServletResponse response ? response : null;
+    }
+
+    /** The same, from the servlet request. */
+    public static HttpServletResponse of(ServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof HttpServletResponse response ? response : null;
     }
 }

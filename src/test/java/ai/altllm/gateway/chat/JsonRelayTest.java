@@ -34,7 +34,7 @@ class JsonRelayTest {
 
     @Test
     void aCompletedAnswerIsResumedAndSettledOnce() {
-        new JsonReply(fixture.call(), fixture.drain).reply(response());
+        JsonRelay.answer(fixture.call(), fixture.drain, response());
         FakeExchange exchange = fixture.exchange();
         exchange.listener.onData(COMPLETION);
         exchange.listener.onComplete();
@@ -53,7 +53,7 @@ class JsonRelayTest {
 
     @Test
     void aClientThatHangsUpCancelsTheExchangeAndSettlesOnceAsCancelled() {
-        new JsonReply(fixture.call(), fixture.drain).reply(response());
+        JsonRelay.answer(fixture.call(), fixture.drain, response());
         FakeExchange exchange = fixture.exchange();
         disconnect.onDisconnect(null);
         exchange.listener.onData(COMPLETION);
@@ -66,7 +66,7 @@ class JsonRelayTest {
 
     @Test
     void anUpstreamFailureFailsOverThenAnswersWithTheLastError() {
-        new JsonReply(fixture.call(2, RelayFixture.REQUEST, null, false), fixture.drain).reply(response());
+        JsonRelay.answer(fixture.call(2, RelayFixture.REQUEST, null, false), fixture.drain, response());
         fixture.exchange().listener.onFailure(new ApiException(502, "upstream_error", "first failed"));
         assertTrue(resumes.isEmpty(), "a failover is not an end");
         assertTrue(fixture.events.isEmpty());
@@ -80,7 +80,7 @@ class JsonRelayTest {
 
     @Test
     void aMalformedAnswerIsA502() {
-        new JsonReply(fixture.call(), fixture.drain).reply(response());
+        JsonRelay.answer(fixture.call(), fixture.drain, response());
         fixture.exchange().listener.onData("{\"choices\":[]}");
 
         assertEquals("upstream_malformed", assertInstanceOf(ApiException.class, resumes.get(0)).code());
@@ -94,7 +94,7 @@ class JsonRelayTest {
                 Json.createObjectBuilder().add("type", "json_schema").add("json_schema", Json.createObjectBuilder()
                         .add("name", "n").add("strict", true).add("schema", Json.createObjectBuilder()
                                 .add("type", "object").add("required", Json.createArrayBuilder().add("b"))))).build();
-        new JsonReply(fixture.call(1, request, null, false), fixture.drain).reply(response());
+        JsonRelay.answer(fixture.call(1, request, null, false), fixture.drain, response());
         fixture.exchange().listener.onData(COMPLETION);
 
         ApiException error = assertInstanceOf(ApiException.class, resumes.get(0));
@@ -144,7 +144,7 @@ class JsonRelayTest {
         IllegalStateException refused = new IllegalStateException("no connection");
         fixture.upstreams.get(0).refuse = refused;
         assertSame(refused, assertThrows(IllegalStateException.class,
-                () -> new JsonReply(call, fixture.drain).reply(response())));
+                () -> JsonRelay.answer(call, fixture.drain, response())));
 
         assertEquals(List.of("failed"), fixture.outcomes());
         assertEquals(1, fixture.drain.closed.get());
@@ -156,7 +156,7 @@ class JsonRelayTest {
     void twoEndsRacingOnTwoThreadsEndTheAnswerExactlyOnce() throws Exception {
         for (int i = 0; i < 200; i++) {
             JsonRelayTest test = new JsonRelayTest();
-            new JsonReply(test.fixture.call(), test.fixture.drain).reply(test.response());
+            JsonRelay.answer(test.fixture.call(), test.fixture.drain, test.response());
             FakeExchange exchange = test.fixture.exchange();
             Runnable upstreamEnd = i % 2 == 0 ? () -> exchange.listener.onData(COMPLETION)
                     : () -> exchange.listener.onFailure(new ApiException(502, "upstream_error", "failed"));

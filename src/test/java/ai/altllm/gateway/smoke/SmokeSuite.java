@@ -102,7 +102,7 @@ abstract class SmokeSuite {
     @Test
     void nonStreamedChat() {
         upstream.enqueueChat("Hello from upstream", 9, 3);
-        // An Accept the JSON answer does not match: the @PreMatching ChatAccept filter must run on every server.
+        // An Accept the JSON answer does not match: the @PreMatching ChatBodyFilter must run on every server.
         HttpResponse<String> response = gateway.send(chat.post(HELLO + "}").header("Accept", "text/event-stream"));
         assertEquals(200, response.statusCode(), response.body());
         OpenApiSchemas.assertValid("CreateChatCompletionResponse", response.body());
