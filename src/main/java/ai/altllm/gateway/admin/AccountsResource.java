@@ -4,7 +4,7 @@ import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.credits.Credits;
 import ai.altllm.gateway.db.StorageException;
-import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
 import ai.altllm.gateway.keys.Passwords;
@@ -66,7 +66,7 @@ public class AccountsResource {
             accounts.insert(account);
         } catch (StorageException e) {
             if (e.isConstraintViolation()) {
-                throw new ApiException(409, "invalid_request_error", "account_exists", "name",
+                throw ErrorKind.CONFLICT.error("account_exists", "name",
                         "An account named '" + name + "' already exists.");
             }
             throw e;

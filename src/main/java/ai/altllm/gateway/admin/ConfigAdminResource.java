@@ -5,7 +5,7 @@ import static ai.altllm.gateway.json.Jsonp.JSON;
 import ai.altllm.gateway.config.ConfigException;
 import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
-import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -29,8 +29,7 @@ public class ConfigAdminResource {
         try {
             reload = configuration.reload();
         } catch (ConfigException e) {
-            throw new ApiException(400, "invalid_request_error", "config_invalid", null,
-                    e.getMessage() + " (the configuration in force stays)");
+            throw ErrorKind.BAD_REQUEST.error("config_invalid", e.getMessage() + " (the configuration in force stays)");
         }
         return JSON.createObjectBuilder()
                 .add("object", "config.reload")

@@ -3,6 +3,7 @@ package ai.altllm.gateway.admin;
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -32,12 +33,11 @@ final class JsonBody {
         try (JsonReader reader = JSON.createReader(new StringReader(text == null ? "" : text))) {
             value = reader.readValue();
         } catch (JsonException e) {
-            throw new ApiException(400, "invalid_request_error", "invalid_json", null,
+            throw ErrorKind.BAD_REQUEST.error("invalid_json",
                     "The request body is not valid JSON; send a JSON object.");
         }
         if (!(value instanceof JsonObject object)) {
-            throw new ApiException(400, "invalid_request_error", "invalid_json", null,
-                    "The request body must be a JSON object.");
+            throw ErrorKind.BAD_REQUEST.error("invalid_json", "The request body must be a JSON object.");
         }
         return new JsonBody("", object).onlyKnown(known);
     }

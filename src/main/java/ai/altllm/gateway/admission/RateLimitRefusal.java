@@ -1,6 +1,7 @@
 package ai.altllm.gateway.admission;
 
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.ratelimit.Admission;
 import ai.altllm.gateway.ratelimit.RateLimitHeaders;
 
@@ -21,6 +22,6 @@ final class RateLimitRefusal {
                     + ", or ask for fewer tokens.";
             default -> "Too many concurrent requests on this API key. Try again when one has finished.";
         };
-        return new ApiException(429, "rate_limit_error", "rate_limit_exceeded", null, message);
+        return ErrorKind.RATE_LIMITED.error("rate_limit_exceeded", message);
     }
 }

@@ -5,6 +5,7 @@ import static ai.altllm.gateway.json.Jsonp.JSON;
 import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.metrics.Metrics;
 import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.upstream.ChatUpstream;
@@ -81,7 +82,7 @@ final class ChatCall {
             onSent.accept(send(stream, listener));
         }, tools.continuations()).exceptionally(failure -> {
             // Only a gateway bug gets here; the client must still get an answer rather than wait forever.
-            listener.onFailure(new ApiException(500, "internal_error", "The next model round could not start"));
+            listener.onFailure(ErrorKind.INTERNAL.error("internal_error", "The next model round could not start"));
             return null;
         });
     }
@@ -95,8 +96,8 @@ final class ChatCall {
             current++;
         }
         if (current >= attempts.size()) {
-            listener.onFailure(new ApiException(503, "service_unavailable", "deployments_unavailable",
-                    null, "Every deployment of this model is failing; retry shortly"));
+            listener.onFailure(ErrorKind.UNAVAILABLE.error("deployments_unavailable",
+                    "Every deployment of this model is failing; retry shortly"));
             return () -> { };
         }
         Attempt attempt = attempts.get(current);

@@ -2,6 +2,7 @@ package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.config.ExtraParams;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.tools.BuiltinTools;
 import jakarta.json.JsonObject;
 import java.util.Set;
@@ -33,7 +34,7 @@ final class ChatParams {
                         + "where requests go");
             }
             if (!OPENAI.contains(field) && !GATEWAY.contains(field) && !extraParams.contains(field)) {
-                throw new ApiException(400, "invalid_request_error", "unsupported_parameter", field, "The parameter '"
+                throw ErrorKind.BAD_REQUEST.error("unsupported_parameter", field, "The parameter '"
                         + field + "' is not supported: the gateway accepts OpenAI's Chat Completions parameters and "
                         + "only those extra parameters its operator enabled for this model");
             }

@@ -9,6 +9,7 @@ import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.metrics.Metrics;
 import ai.altllm.gateway.models.Catalog;
@@ -136,8 +137,8 @@ public class ChatPlan {
             attempts.add(new ChatCall.Attempt(deployment, provider, upstreamFor(provider)));
         }
         if (attempts.isEmpty()) {
-            throw new ApiException(503, "service_unavailable", "deployments_unavailable", null, "Every deployment of "
-                    + "the model '" + model.id() + "' is failing; retry shortly");
+            throw ErrorKind.UNAVAILABLE.error("deployments_unavailable", "Every deployment of the model '"
+                    + model.id() + "' is failing; retry shortly");
         }
         return attempts;
     }
@@ -154,7 +155,7 @@ public class ChatPlan {
         if (usable.isEmpty()) {
             ProviderConfig first = config.provider(model.provider());
             String variable = first.apiKey().missingVariable().orElse("the api_key of provider " + first.id());
-            throw new ApiException(503, "service_unavailable", "provider_not_configured", null, "The model '"
+            throw ErrorKind.UNAVAILABLE.error("provider_not_configured", "The model '"
                     + model.id() + "' is not available: the gateway operator must set the environment variable "
                     + variable);
         }

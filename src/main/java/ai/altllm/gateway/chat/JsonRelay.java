@@ -1,6 +1,7 @@
 package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.shutdown.Drain;
 import ai.altllm.gateway.upstream.UpstreamErrors;
 import jakarta.json.JsonObject;
@@ -53,8 +54,8 @@ final class JsonRelay extends ChatRelay {
         String problem = schema == null ? null : StrictOutput.problem(schema, completion);
         if (problem != null) {
             // The provider was paid for this answer, so it is billed, but the client gets no invalid output.
-            finish(Outcome.failed(new ApiException(502, "upstream_error", "invalid_upstream_output",
-                    "response_format", "The model's answer does not match the strict json_schema: " + problem)));
+            finish(Outcome.failed(ErrorKind.BAD_GATEWAY.error("invalid_upstream_output", "response_format",
+                    "The model's answer does not match the strict json_schema: " + problem)));
             return;
         }
         finish(Outcome.completed(Chunks.renameModel(data, call.quotedModel())));

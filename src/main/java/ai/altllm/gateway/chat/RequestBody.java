@@ -3,6 +3,7 @@ package ai.altllm.gateway.chat;
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -110,6 +111,7 @@ final class RequestBody {
         } catch (IOException e) {
             // The client went away; the 413 is still the right answer for the log.
         }
-        return new ApiException(413, "request_too_large", "The request body exceeds the limit of " + maxBytes + " bytes");
+        return ErrorKind.TOO_LARGE.error("request_too_large",
+                "The request body exceeds the limit of " + maxBytes + " bytes");
     }
 }

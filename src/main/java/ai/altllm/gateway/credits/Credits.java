@@ -8,6 +8,7 @@ import ai.altllm.gateway.db.GroupCommit;
 import ai.altllm.gateway.db.Jdbc;
 import ai.altllm.gateway.db.StorageException;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.ApiKey;
 import ai.altllm.gateway.keys.KeyRepository;
 import ai.altllm.gateway.shutdown.ShutdownStep;
@@ -255,13 +256,14 @@ public class Credits implements ShutdownStep {
 
     /** The ledger's queue is full: its database has been slow or down a while. New each time: callers add headers. */
     static ApiException ledgerBehind() {
-        return new ApiException(503, "credit_ledger_unavailable", "The credit ledger cannot record new reservations "
-                + "right now (its database is slow or unreachable); retry shortly").withHeader("Retry-After", "5");
+        return ErrorKind.UNAVAILABLE.error("credit_ledger_unavailable", "The credit ledger cannot record new "
+                + "reservations right now (its database is slow or unreachable); retry shortly")
+                .withHeader("Retry-After", "5");
     }
 
     private static ApiException insufficient(String why) {
-        return new ApiException(402, "insufficient_quota", "insufficient_quota", null, "Insufficient credits: " + why
-                + ".").withHeader("x-should-retry", "false");
+        return ErrorKind.INSUFFICIENT_QUOTA.error("insufficient_quota", "Insufficient credits: " + why + ".")
+                .withHeader("x-should-retry", "false");
     }
 
     /** A decimal for people: no exponent, no trailing zeros beyond one decimal. */

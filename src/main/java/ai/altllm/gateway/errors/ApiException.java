@@ -17,16 +17,13 @@ public class ApiException extends RuntimeException {
     private final String param;
     private Map<String, String> headers = Map.of();
 
-    public ApiException(int status, String type, String code, String param, String message) {
+    /** Made by {@link ErrorKind}'s factories, or {@link #relayed} for a status from outside the gateway. */
+    ApiException(int status, String type, String code, String param, String message) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
         this.code = code;
         this.param = param;
-    }
-
-    public ApiException(int status, String code, String message) {
-        this(status, ErrorKind.of(status).type(), code, null, message);
     }
 
     /** Adds a response header to send with the envelope (e.g. {@code Retry-After}); returns this. */
@@ -42,12 +39,20 @@ public class ApiException extends RuntimeException {
         return headers;
     }
 
+    /**
+     * An error whose status, and perhaps type, code and param, come from outside the gateway (a provider's answer, the
+     * framework's response) rather than from one of {@link ErrorKind}'s kinds.
+     */
+    public static ApiException relayed(int status, String type, String code, String param, String message) {
+        return new ApiException(status, type, code, param, message);
+    }
+
     public static ApiException invalid(String param, String message) {
-        return new ApiException(400, "invalid_request_error", "invalid_value", param, message);
+        return ErrorKind.BAD_REQUEST.error("invalid_value", param, message);
     }
 
     public static ApiException notFound(String code, String message) {
-        return new ApiException(404, code, message);
+        return ErrorKind.NOT_FOUND.error(code, message);
     }
 
     public int status() {

@@ -1,7 +1,7 @@
 package ai.altllm.gateway.keys;
 
-import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
 import java.util.function.UnaryOperator;
@@ -34,7 +34,7 @@ public final class AdminKey {
     /** {@code null} when the token is the admin key, otherwise the response to send instead. */
     public Response refusal(String token) {
         if (hash == null) {
-            return ErrorEnvelope.response(new ApiException(403, "permission_error", "admin_disabled", null,
+            return ErrorEnvelope.response(ErrorKind.FORBIDDEN.error("admin_disabled",
                     "The admin API is disabled: set the environment variable " + VARIABLE
                             + " on the gateway to enable it."));
         }

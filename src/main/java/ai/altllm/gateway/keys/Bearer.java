@@ -2,6 +2,7 @@ package ai.altllm.gateway.keys;
 
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -24,7 +25,7 @@ public final class Bearer {
 
     /** The same body for a missing, malformed, unknown, revoked or expired key, so none can be told apart. */
     public static Response unauthorized() {
-        ApiException e = new ApiException(401, "invalid_request_error", "invalid_api_key", null,
+        ApiException e = ErrorKind.UNAUTHORIZED.error("invalid_api_key",
                 "Invalid API key. Send a key issued by this gateway as 'Authorization: Bearer <key>'.");
         return Response.fromResponse(ErrorEnvelope.response(e)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }

@@ -1,6 +1,6 @@
 package ai.altllm.gateway.keys;
 
-import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.enterprise.context.RequestScoped;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -53,7 +53,7 @@ public class Caller {
     /** Throws a 403 {@code model_not_allowed} unless this key may use the model. */
     public void requireModel(String model) {
         if (!key().allows(model)) {
-            throw new ApiException(403, "permission_error", "model_not_allowed", "model",
+            throw ErrorKind.FORBIDDEN.error("model_not_allowed", "model",
                     "This API key may not use the model '" + model + "'; allowed: "
                             + String.join(", ", key().models().stream().sorted().toList()));
         }

@@ -2,8 +2,8 @@ package ai.altllm.gateway.metrics;
 
 import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
-import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.AdminKey;
 import ai.altllm.gateway.keys.Bearer;
 import ai.altllm.gateway.keys.KeyFormat;
@@ -52,12 +52,12 @@ public class MetricsResource {
     @GET
     public Response scrape(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (!metrics.enabled()) {
-            return ErrorEnvelope.response(new ApiException(403, "permission_error", "metrics_disabled", null,
+            return ErrorEnvelope.response(ErrorKind.FORBIDDEN.error("metrics_disabled",
                     "Metrics are switched off in the configuration (metrics.enabled is false)."));
         }
         byte[] tokenHash = this.tokenHash;
         if (!adminKey.isEnabled() && tokenHash == null) {
-            return ErrorEnvelope.response(new ApiException(403, "permission_error", "metrics_disabled", null,
+            return ErrorEnvelope.response(ErrorKind.FORBIDDEN.error("metrics_disabled",
                     "Metrics are disabled: set ALTLLM_ADMIN_KEY or metrics.token in the configuration to enable them."));
         }
         String token = Bearer.token(authorization);

@@ -7,6 +7,7 @@ import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.GatewayConfig;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -66,7 +67,7 @@ public class Catalog {
     }
 
     private static ApiException modelNotFound(String id) {
-        return new ApiException(404, "invalid_request_error", "model_not_found", "model",
+        return ErrorKind.NOT_FOUND.error("model_not_found", "model",
                 "The model '" + id + "' does not exist; GET /v1/models lists the available models.");
     }
 

@@ -4,7 +4,7 @@ import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.admin.AccountsResource;
 import ai.altllm.gateway.admin.CreditsAdminResource;
-import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.AccountRepository;
 import ai.altllm.gateway.keys.KeyJson;
 import jakarta.enterprise.context.RequestScoped;
@@ -67,7 +67,7 @@ public class PortalAccountsResource {
 
     private void adminOnly(String what) {
         if (!PortalSession.of(request).admin()) {
-            throw new ApiException(403, "permission_error", "permission_denied", null, "Only the admin can " + what + ".");
+            throw ErrorKind.FORBIDDEN.error("permission_denied", "Only the admin can " + what + ".");
         }
     }
 }

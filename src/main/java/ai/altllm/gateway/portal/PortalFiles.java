@@ -1,6 +1,6 @@
 package ai.altllm.gateway.portal;
 
-import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.web.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.ServletContext;
@@ -56,7 +56,7 @@ public class PortalFiles {
     public Response file(@PathParam("name") String name) {
         byte[] bytes = cache.computeIfAbsent(name, this::read);
         if (bytes == null) {
-            throw new ApiException(404, "not_found", "Unknown URL: GET /portal/" + name);
+            throw ErrorKind.NOT_FOUND.error("not_found", "Unknown URL: GET /portal/" + name);
         }
         String extension = name.substring(name.lastIndexOf('.') + 1);
         return Response.ok(bytes, TYPES.get(extension))

@@ -1,7 +1,7 @@
 package ai.altllm.gateway.portal;
 
-import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.web.Routes;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +38,13 @@ public class PortalFilter implements ContainerRequestFilter {
         }
         boolean reads = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
         if (!reads && !"1".equals(request.getHeaderString(CSRF_HEADER))) {
-            request.abortWith(ErrorEnvelope.response(new ApiException(403, "permission_error", "csrf_header_missing",
-                    null, "Portal calls that change something must send the header " + CSRF_HEADER + ": 1.")));
+            request.abortWith(ErrorEnvelope.response(ErrorKind.FORBIDDEN.error("csrf_header_missing",
+                    "Portal calls that change something must send the header " + CSRF_HEADER + ": 1.")));
             return;
         }
         if (!resource.getResourceMethod().isAnnotationPresent(SignIn.class) && PortalSession.of(servletRequest) == null) {
-            request.abortWith(ErrorEnvelope.response(new ApiException(401, "invalid_request_error",
-                    "session_required", null, "Sign in to the portal first.")));
+            request.abortWith(ErrorEnvelope.response(ErrorKind.UNAUTHORIZED.error("session_required",
+                    "Sign in to the portal first.")));
         }
     }
 }

@@ -3,7 +3,7 @@ package ai.altllm.gateway.portal;
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.admin.KeyIssuer;
-import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.ratelimit.LimitPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -55,7 +55,7 @@ public class PortalKeysResource {
         if (!session.admin()) {
             if (json.containsKey("account") && !json.isNull("account")
                     && !session.accountId().equals(json.getString("account", ""))) {
-                throw new ApiException(403, "permission_error", "permission_denied", "account",
+                throw ErrorKind.FORBIDDEN.error("permission_denied", "account",
                         "You can only create keys for your own account.");
             }
             json = JSON.createObjectBuilder(json).add("account", session.accountId()).build();
@@ -77,7 +77,7 @@ public class PortalKeysResource {
         try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
-            throw new ApiException(400, "invalid_request_error", "invalid_json", null, "The body must be a JSON object.");
+            throw ErrorKind.BAD_REQUEST.error("invalid_json", "The body must be a JSON object.");
         }
     }
 }

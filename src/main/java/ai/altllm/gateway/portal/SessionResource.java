@@ -3,6 +3,7 @@ package ai.altllm.gateway.portal;
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
 import ai.altllm.gateway.keys.AdminKey;
@@ -67,8 +68,7 @@ public class SessionResource {
                 session = check(name, password);
                 if (session == null) {
                     attempt.failed();
-                    throw new ApiException(401, "invalid_request_error", "invalid_credentials", null,
-                            "Wrong account or password.");
+                    throw ErrorKind.UNAUTHORIZED.error("invalid_credentials", "Wrong account or password.");
                 }
                 attempt.succeeded();
             }
@@ -110,7 +110,7 @@ public class SessionResource {
         try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (JsonParsingException | IllegalStateException | ClassCastException e) {
-            throw new ApiException(400, "invalid_request_error", "invalid_json", null,
+            throw ErrorKind.BAD_REQUEST.error("invalid_json",
                     "The body must be a JSON object with account and password.");
         }
     }

@@ -4,6 +4,7 @@ import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.OperationsConfig;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
 public class Drain {
 
     /** What a request still running when the grace period ends is answered with. */
-    public static final ApiException SHUTTING_DOWN = new ApiException(503, "service_unavailable", "shutting_down", null,
+    public static final ApiException SHUTTING_DOWN = ErrorKind.UNAVAILABLE.error("shutting_down",
             "The gateway is shutting down; retry the request shortly");
     private static final Logger LOG = System.getLogger(Drain.class.getName());
     /** After aborting, how long the aborted requests get to write their error and close. */

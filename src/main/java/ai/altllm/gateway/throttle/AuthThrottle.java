@@ -3,6 +3,7 @@ package ai.altllm.gateway.throttle;
 import ai.altllm.gateway.config.AuthThrottleConfig;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ public class AuthThrottle {
 
     private static ApiException refusal(long waitNanos, String what) {
         long seconds = Math.max(1, (waitNanos + 999_999_999) / 1_000_000_000);
-        return new ApiException(429, "rate_limit_error", "rate_limit_exceeded", null, what + "; try again in "
+        return ErrorKind.RATE_LIMITED.error("rate_limit_exceeded", what + "; try again in "
                 + seconds + " s.").withHeader("Retry-After", Long.toString(seconds));
     }
 

@@ -31,25 +31,27 @@ public final class UpstreamErrors {
             ErrorKind kind = ErrorKind.of(status);
             String type = text(error, "type");
             String code = text(error, "code");
-            return new ApiException(status, type == null ? kind.type() : type, code == null ? kind.code() : code,
+            return ApiException.relayed(status, type == null ? kind.type() : type, code == null ? kind.code() : code,
                     text(error, "param"), message == null ? "The upstream provider refused the request (HTTP "
                             + status + ")" : message);
         }
-        return new ApiException(502, "upstream_error", "The upstream provider failed (HTTP " + status + ")"
+        return ErrorKind.BAD_GATEWAY.error("upstream_error", "The upstream provider failed (HTTP " + status + ")"
                 + (message == null ? "" : ": " + message));
     }
 
     public static ApiException malformed(String what) {
-        return new ApiException(502, "upstream_malformed", "The upstream provider sent a malformed answer: " + what);
+        return ErrorKind.BAD_GATEWAY.error("upstream_malformed",
+                "The upstream provider sent a malformed answer: " + what);
     }
 
     public static ApiException timeout(String phase) {
-        return new ApiException(504, "upstream_timeout", "The upstream provider did not answer in time (" + phase + ")");
+        return ErrorKind.GATEWAY_TIMEOUT.error("upstream_timeout",
+                "The upstream provider did not answer in time (" + phase + ")");
     }
 
     /** The client stopped reading for as long as the provider may stay idle: the stream is given up. */
     public static ApiException clientStalled() {
-        return new ApiException(408, "invalid_request_error", "client_stalled", null,
+        return ErrorKind.CLIENT_TIMEOUT.error("client_stalled",
                 "The client stopped reading the stream; the gateway ended it");
     }
 
@@ -62,9 +64,10 @@ public final class UpstreamErrors {
             return timeout("no data");
         }
         if (e instanceof ConnectException || e instanceof UnknownHostException) {
-            return new ApiException(502, "upstream_unreachable", "The upstream provider could not be reached");
+            return ErrorKind.BAD_GATEWAY.error("upstream_unreachable", "The upstream provider could not be reached");
         }
-        return new ApiException(502, "upstream_connection_failed", "The connection to the upstream provider failed");
+        return ErrorKind.BAD_GATEWAY.error("upstream_connection_failed",
+                "The connection to the upstream provider failed");
     }
 
     private static JsonObject errorObject(String body) {

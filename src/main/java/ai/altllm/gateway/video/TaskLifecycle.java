@@ -2,6 +2,7 @@ package ai.altllm.gateway.video;
 
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.upstream.VideoJob;
 import ai.altllm.gateway.upstream.VideoStatus;
 import ai.altllm.gateway.upstream.VideoUpstream;
@@ -100,7 +101,7 @@ final class TaskLifecycle {
 
     private static Created retried(TaskRepository.Prior prior, String fingerprint) {
         if (!prior.requestHash().equals(fingerprint)) {
-            throw new ApiException(409, "invalid_request_error", "idempotency_key_reused", null, "This "
+            throw ErrorKind.CONFLICT.error("idempotency_key_reused", "This "
                     + "Idempotency-Key was already used for a different request; use a new key for a new task.");
         }
         return new Created(prior.task(), true);
@@ -149,7 +150,7 @@ final class TaskLifecycle {
     /** Cancels a task the provider has not started; a started or finished task answers 409. */
     CompletionStage<VideoTask> cancel(VideoTask task) {
         if (task.status() != VideoStatus.QUEUED || task.upstreamId() == null) {
-            throw new ApiException(409, "invalid_request_error", "task_not_cancellable", null,
+            throw ErrorKind.CONFLICT.error("task_not_cancellable",
                     "Only a queued task can be cancelled; this one is " + task.status().wire() + ".");
         }
         Route route = routes.apply(task.provider());
@@ -197,7 +198,7 @@ final class TaskLifecycle {
             return api;
         }
         System.getLogger(TaskLifecycle.class.getName()).log(System.Logger.Level.ERROR, "Video task step failed", cause);
-        return new ApiException(500, "internal_error", "The video task could not be processed; retry shortly.");
+        return ErrorKind.INTERNAL.error("internal_error", "The video task could not be processed; retry shortly.");
     }
 
     private static String newId() {

@@ -4,6 +4,7 @@ import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.upstream.VideoRequest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -38,10 +39,10 @@ final class TaskRequest {
         try {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
         } catch (IOException e) {
-            throw new ApiException(400, "invalid_request_error", "invalid_json", null, "The body could not be read.");
+            throw ErrorKind.BAD_REQUEST.error("invalid_json", "The body could not be read.");
         }
         if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "request_too_large", "A task request must be at most " + MAX_BODY_BYTES
+            throw ErrorKind.TOO_LARGE.error("request_too_large", "A task request must be at most " + MAX_BODY_BYTES
                     + " bytes.");
         }
         return parse(new String(body, StandardCharsets.UTF_8));
@@ -51,8 +52,7 @@ final class TaskRequest {
         try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
-            throw new ApiException(400, "invalid_request_error", "invalid_json", null,
-                    "The body must be a JSON object.");
+            throw ErrorKind.BAD_REQUEST.error("invalid_json", "The body must be a JSON object.");
         }
     }
 
@@ -118,7 +118,7 @@ final class TaskRequest {
             array.stream().filter(type::isInstance).forEach(values::add);
         }
         if (values.isEmpty()) {
-            throw new ApiException(503, "service_unavailable", "model_misconfigured", "model", "The model '"
+            throw ErrorKind.UNAVAILABLE.error("model_misconfigured", "model", "The model '"
                     + model.id() + "' lists no " + field + "; the gateway operator must add them to the catalog.");
         }
         return values;
@@ -129,7 +129,7 @@ final class TaskRequest {
         JsonObject pricing = model.publicView().getJsonObject("pricing");
         JsonObject perSecond = pricing == null ? null : pricing.getJsonObject("per_second");
         if (perSecond == null || !(perSecond.get(request.resolution()) instanceof JsonString price)) {
-            throw new ApiException(503, "service_unavailable", "model_misconfigured", "resolution", "The model '"
+            throw ErrorKind.UNAVAILABLE.error("model_misconfigured", "resolution", "The model '"
                     + model.id() + "' has no per-second price for " + request.resolution() + ".");
         }
         return new BigDecimal(price.getString()).multiply(BigDecimal.valueOf(request.durationSeconds()));

@@ -3,6 +3,7 @@ package ai.altllm.gateway.video;
 import ai.altllm.gateway.accesslog.AccessRecord;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.ApiKey;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.keys.KeyCheck;
@@ -75,7 +76,7 @@ public class VideoContentFilter extends HttpFilter {
                 if (failure != null) {
                     relay.fail(TaskLifecycle.apiException(failure));
                 } else if (current.status() != VideoStatus.SUCCEEDED) {
-                    relay.fail(new ApiException(409, "invalid_request_error", "video_not_ready", null, "The video "
+                    relay.fail(ErrorKind.CONFLICT.error("video_not_ready", "The video "
                             + "is not ready: the task is " + current.status().wire() + "."));
                 } else {
                     TaskLifecycle.Route route = tasks.routeOf(current);
@@ -94,8 +95,8 @@ public class VideoContentFilter extends HttpFilter {
     }
 
     private VideoTask bySession(HttpServletRequest request, String taskId) {
-        PortalViewer viewer = PortalViewer.of(request).orElseThrow(() -> new ApiException(401,
-                "invalid_request_error", "session_required", null, "Sign in to the portal first."));
+        PortalViewer viewer = PortalViewer.of(request).orElseThrow(() -> ErrorKind.UNAUTHORIZED.error(
+                "session_required", "Sign in to the portal first."));
         return tasks.ofAccount(taskId, viewer.accountId());
     }
 

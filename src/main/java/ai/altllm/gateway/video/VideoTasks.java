@@ -7,6 +7,7 @@ import ai.altllm.gateway.config.VideoConfig;
 import ai.altllm.gateway.db.Database;
 import ai.altllm.gateway.db.GeneratedSecrets;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.upstream.VideoStatus;
 import ai.altllm.gateway.upstream.VideoUpstream;
 import ai.altllm.gateway.web.Paging;
@@ -87,10 +88,10 @@ public class VideoTasks {
     private TaskLifecycle.Route route(String providerId, List<VideoUpstream> upstreams) {
         ProviderConfig provider = configuration.get().provider(providerId);
         VideoUpstream upstream = upstreams.stream().filter(u -> u.speaks(provider.type())).findFirst()
-                .orElseThrow(() -> new ApiException(503, "service_unavailable", "video_not_supported", "model",
+                .orElseThrow(() -> ErrorKind.UNAVAILABLE.error("video_not_supported", "model",
                         "This model's provider offers no video API the gateway speaks (openrouter or ark)."));
         if (!provider.apiKey().isPresent()) {
-            throw new ApiException(503, "service_unavailable", "provider_not_configured", null, "This model is not "
+            throw ErrorKind.UNAVAILABLE.error("provider_not_configured", "This model is not "
                     + "available: the gateway operator must set the environment variable "
                     + provider.apiKey().missingVariable().orElse("of provider " + provider.id()));
         }
@@ -130,7 +131,7 @@ public class VideoTasks {
     }
 
     static ApiException unknownTask() {
-        return new ApiException(404, "invalid_request_error", "task_not_found", null,
+        return ErrorKind.NOT_FOUND.error("task_not_found",
                 "No such video task, or its status token is invalid or expired.");
     }
 

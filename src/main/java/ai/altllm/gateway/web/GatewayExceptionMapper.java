@@ -33,7 +33,7 @@ public class GatewayExceptionMapper implements ExceptionMapper<Throwable> {
         }
         String requestId = RequestIds.of(request);
         LOG.log(Level.ERROR, "Unhandled error in request " + requestId, thrown);
-        return ErrorEnvelope.response(new ApiException(500, "internal_error",
+        return ErrorEnvelope.response(ErrorKind.INTERNAL.error("internal_error",
                 "The gateway hit an internal error; quote request id " + requestId + " when reporting it."));
     }
 
@@ -43,7 +43,8 @@ public class GatewayExceptionMapper implements ExceptionMapper<Throwable> {
             return original;
         }
         int status = original.getStatus();
-        ApiException api = new ApiException(status, ErrorKind.of(status).code(), messageFor(status, web));
+        ErrorKind kind = ErrorKind.of(status);
+        ApiException api = ApiException.relayed(status, kind.type(), kind.code(), null, messageFor(status, web));
         Response.ResponseBuilder out = Response.fromResponse(ErrorEnvelope.response(api));
         if (web instanceof NotAllowedException) {
             out.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));

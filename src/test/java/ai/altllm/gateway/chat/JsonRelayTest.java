@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.chat.RelayFixture.FakeExchange;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.shutdown.Drain;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -67,11 +68,11 @@ class JsonRelayTest {
     @Test
     void anUpstreamFailureFailsOverThenAnswersWithTheLastError() {
         JsonRelay.answer(fixture.call(2, RelayFixture.REQUEST, null, false), fixture.drain, response());
-        fixture.exchange().listener.onFailure(new ApiException(502, "upstream_error", "first failed"));
+        fixture.exchange().listener.onFailure(ErrorKind.BAD_GATEWAY.error("upstream_error", "first failed"));
         assertTrue(resumes.isEmpty(), "a failover is not an end");
         assertTrue(fixture.events.isEmpty());
 
-        ApiException last = new ApiException(502, "upstream_error", "second failed");
+        ApiException last = ErrorKind.BAD_GATEWAY.error("upstream_error", "second failed");
         fixture.upstreams.get(1).last().listener.onFailure(last);
         assertEquals(List.of(last), resumes);
         assertEquals(List.of("failed"), fixture.outcomes());
@@ -159,7 +160,7 @@ class JsonRelayTest {
             JsonRelay.answer(test.fixture.call(), test.fixture.drain, test.response());
             FakeExchange exchange = test.fixture.exchange();
             Runnable upstreamEnd = i % 2 == 0 ? () -> exchange.listener.onData(COMPLETION)
-                    : () -> exchange.listener.onFailure(new ApiException(502, "upstream_error", "failed"));
+                    : () -> exchange.listener.onFailure(ErrorKind.BAD_GATEWAY.error("upstream_error", "failed"));
             Runnable otherEnd = i % 4 < 2 ? () -> test.disconnect.onDisconnect(null) : relayOf(test)::abort;
             StreamRelayTest.race(upstreamEnd, otherEnd);
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.chat.RelayFixture.FakeExchange;
-import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -84,7 +84,7 @@ class StreamRelayTest {
     void anUpstreamErrorBeforeTheFirstChunkFailsOverWithNothingShown() {
         started(fixture.call(2, RelayFixture.REQUEST, null, false));
         FakeExchange failed = fixture.exchange();
-        failed.listener.onFailure(new ApiException(502, "upstream_error", "The provider failed"));
+        failed.listener.onFailure(ErrorKind.BAD_GATEWAY.error("upstream_error", "The provider failed"));
         assertEquals(1, failed.cancels.get());
         assertTrue(frames.isEmpty(), frames.toString());
         assertTrue(fixture.events.isEmpty(), "a failover is not an end");
@@ -102,7 +102,8 @@ class StreamRelayTest {
     @Test
     void anUpstreamErrorWithNoDeploymentLeftEndsWithAnErrorFrame() {
         started(fixture.call());
-        fixture.exchange().listener.onFailure(new ApiException(504, "upstream_timeout", "The provider timed out"));
+        fixture.exchange().listener.onFailure(
+                ErrorKind.GATEWAY_TIMEOUT.error("upstream_timeout", "The provider timed out"));
 
         assertEquals(2, frames.size(), frames.toString());
         assertTrue(frames.get(0).startsWith("error:"), frames.get(0));
@@ -173,7 +174,7 @@ class StreamRelayTest {
             FakeExchange exchange = test.fixture.exchange();
             exchange.listener.onData(CHUNK);
             race(i % 2 == 0 ? exchange.listener::onComplete
-                    : () -> exchange.listener.onFailure(new ApiException(502, "upstream_error", "failed")),
+                    : () -> exchange.listener.onFailure(ErrorKind.BAD_GATEWAY.error("upstream_error", "failed")),
                     relay::abort);
 
             assertEquals(1, test.fixture.events.size(), test.fixture.outcomes().toString());

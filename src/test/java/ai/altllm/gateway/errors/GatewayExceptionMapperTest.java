@@ -36,7 +36,7 @@ class GatewayExceptionMapperTest {
 
     @Test
     void nullParamIsWrittenAsJsonNull() {
-        JsonObject error = error(mapper.toResponse(new ApiException(503, "provider_unavailable", "set X")));
+        JsonObject error = error(mapper.toResponse(ErrorKind.UNAVAILABLE.error("provider_unavailable", "set X")));
         assertTrue(error.isNull("param"));
         assertEquals("service_unavailable", error.getString("type"));
     }
@@ -57,8 +57,17 @@ class GatewayExceptionMapperTest {
     }
 
     @Test
+    void frameworkStatusWithoutAKindKeepsItsStatus() {
+        Response response = mapper.toResponse(new WebApplicationException(418));
+        assertEquals(418, response.getStatus());
+        JsonObject error = error(response);
+        assertEquals("invalid_request_error", error.getString("type"));
+        assertEquals("invalid_request", error.getString("code"));
+    }
+
+    @Test
     void responsesThatAlreadyCarryAnEnvelopePassThrough() {
-        Response ready = ErrorEnvelope.response(new ApiException(429, "rate_limit_exceeded", "slow down"));
+        Response ready = ErrorEnvelope.response(ErrorKind.RATE_LIMITED.error("rate_limit_exceeded", "slow down"));
         assertEquals(ready, mapper.toResponse(new WebApplicationException(ready)));
     }
 

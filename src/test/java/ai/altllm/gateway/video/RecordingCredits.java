@@ -1,6 +1,6 @@
 package ai.altllm.gateway.video;
 
-import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +14,7 @@ final class RecordingCredits implements VideoCredits {
     @Override
     public void reserve(Hold hold) {
         if (refuse) {
-            throw new ApiException(402, "insufficient_quota", "Not enough credits for this task");
+            throw ErrorKind.INSUFFICIENT_QUOTA.error("insufficient_quota", "Not enough credits for this task");
         }
         calls.add("reserve " + hold.taskId() + " " + plain(hold.amount()));
     }

@@ -7,7 +7,7 @@ import static ai.altllm.gateway.upstream.VideoAnswers.uri;
 
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.config.ProviderType;
-import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.upstream.ByteSink;
 import ai.altllm.gateway.upstream.Download;
 import ai.altllm.gateway.upstream.HttpTransport;
@@ -54,8 +54,8 @@ public class OpenRouterVideo implements VideoUpstream {
     /** OpenRouter offers no way to cancel a submitted job. */
     @Override
     public CompletionStage<Void> cancel(ProviderConfig provider, String upstreamId) {
-        return CompletableFuture.failedFuture(new ApiException(409, "invalid_request_error", "cancel_not_supported",
-                null, "This model's provider cannot cancel a submitted task; it will run to the end."));
+        return CompletableFuture.failedFuture(ErrorKind.CONFLICT.error("cancel_not_supported",
+                "This model's provider cannot cancel a submitted task; it will run to the end."));
     }
 
     @Override
