@@ -4,7 +4,7 @@
 The gateway is pinned to core 1, nginx (the scripted upstream) and the load generators to core 0.
 Prints one table per gateway setting; see docs/benchmarks.md for how to read it.
 Usage: src/bench/run.sh [--quick] [--streams N] [--limits off|on|both] [--observability on|off|both]
-                       [--database h2|postgres] [--rounds N]
+                       [--database h2|postgres] [--rounds N] [--jar PATH] [--baseline-jar PATH]
 
 --limits off (the default): no rate limits, credits disabled, as before rate limits and credits existed.
 --limits on: every request passes admission with rate limits (set high enough never to refuse), a concurrency
@@ -15,12 +15,16 @@ limit, and credits reserved from a prepaid account and settled with a ledger row
 --database h2 (the default): the embedded database, whose engine runs in the gateway's JVM, so on its one core.
 --database postgres: a local PostgreSQL (Debian's cluster, started if down), pinned to core 0 with the load
 generators, as a deployment's database server runs beside the gateway; a fresh database for every gateway start.
+--jar PATH: the gateway jar to run (default: this tree's target/altllm-micro.jar); run.sh starts in the repository root.
+--baseline-jar PATH: two runs with the same settings (--limits on or off), the baseline jar's and --jar's, then per
+row the proxied rps of each and their ratio (this/baseline), p50 and p99 of each, and the p50 difference in ms.
 """
 import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH = os.path.join(ROOT, "src", "bench")
 WORK = "/tmp/altllm-bench"
+JAR = os.path.join(ROOT, "target", "altllm-micro.jar")
 GW_PORT = 18080
 ADMIN_KEY = "bench-admin-key-0123456789"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -102,13 +106,12 @@ def gateway_config(limits, observability=True, database="h2"):
     return path
 
 
-def start_gateway(limits, observability=True, database="h2"):
+def start_gateway(limits, observability=True, database="h2", jar=JAR):
     shutil.rmtree(os.path.join(WORK, "data"), ignore_errors=True)
     env = dict(os.environ, ALTLLM_CONFIG=gateway_config(limits, observability, database), ALTLLM_ADMIN_KEY=ADMIN_KEY,
                ALTLLM_DATA_DIR=os.path.join(WORK, "data"))
     log = open(os.path.join(WORK, "gateway.log"), "w")
-    proc = subprocess.Popen(["taskset", "-c", "1", "java", "-Xmx512m", "-Xss512k", "-jar",
-                             os.path.join(ROOT, "target", "altllm-micro.jar"), "--port", str(GW_PORT),
+    proc = subprocess.Popen(["taskset", "-c", "1", "java", "-Xmx512m", "-Xss512k", "-jar", jar, "--port", str(GW_PORT),
                              "--nohazelcast"], env=env, stdout=log, stderr=subprocess.STDOUT)
     for _ in range(600):
         try:
@@ -235,21 +238,28 @@ def main():
     ap.add_argument("--rounds", type=int, default=1,
                     help="repeat the runs (off, on, off, on, ...) and report the median ratio: two JVMs on one core "
                          "differ by up to 10-20%% from run to run")
+    ap.add_argument("--jar", default=JAR,
+                    help="the gateway jar to run (default: this tree's target/altllm-micro.jar)")
+    ap.add_argument("--baseline-jar", help="also run this jar with the same settings and compare --jar with it")
     args = ap.parse_args()
-    if args.limits == "both" and args.observability == "both":
-        sys.exit("compare one thing at a time: --limits both or --observability both")
+    if (args.limits == "both") + (args.observability == "both") + bool(args.baseline_jar) > 1:
+        sys.exit("compare one thing at a time: --limits both, --observability both or --baseline-jar")
+    for jar in (args.jar, args.baseline_jar):
+        if jar and not os.path.isfile(jar):
+            sys.exit(f"no such jar: {jar}")
     limits = {"off": [False], "on": [True], "both": [False, True]}[args.limits]
     observability = {"on": [True], "off": [False], "both": [True, False]}[args.observability]
-    pair = [(l, o) for l in limits for o in observability]
+    jars = [args.baseline_jar, args.jar] if args.baseline_jar else [args.jar]
+    pair = [(l, o, j) for l in limits for o in observability for j in jars]
     # Every other round runs the pair in reverse order, so a slow drift of the machine does not favour one side.
     settings = [s for r in range(args.rounds) for s in (pair if r % 2 == 0 else pair[::-1])]
     results = []
     start_nginx()
     try:
-        for l, o in settings:
+        for l, o, j in settings:
             print(f"\n=== rate limits and credits {'ON' if l else 'OFF'}, metrics and access log {'ON' if o else 'OFF'}, "
-                  f"database {args.database} ===")
-            results.append(((l, o), run(args, l, o)))
+                  f"database {args.database}" + (f", jar {j}" if args.baseline_jar else "") + " ===")
+            results.append(((l, o, j), run(args, j, l, o)))
     finally:
         stop_nginx()
     if len(pair) == 2:
@@ -258,28 +268,37 @@ def main():
 
 
 def compare(args, results):
-    """Each pair of runs side by side, then (over several rounds) the median ratio per row."""
-    if args.limits == "both":
+    """Each pair of runs side by side, then (over several rounds) the median ratio per row; comparing jars, also the
+    p50 and p99 of each and what this jar adds to the baseline's p50."""
+    if args.baseline_jar:
+        print(f"\nproxied rps and latency, baseline {args.baseline_jar} vs this {args.jar} (odd rounds ran the "
+              "baseline first, even rounds this first):")
+        names = ("baseline", "this")
+    elif args.limits == "both":
         print("\nproxied rps, limits and credits off vs on (target: on within 10% of off; odd rounds ran off first, "
               "even rounds on first):")
         names = ("off", "on")
     else:
         print("\nproxied rps, metrics and access log on vs off (what counting and logging cost):")
         names = ("on", "off")
-    ratios = {}
+    ratios, added = {}, {}
     for r in range(0, len(results), 2):
         if args.rounds > 1:
             print(f" round {r // 2 + 1}:")
         for (mode, conns, _, g_a, cpu_a), (_, _, _, g_b, cpu_b) in zip(results[r], results[r + 1]):
             ratio = g_b['rps'] / max(g_a['rps'], 1)
             ratios.setdefault((mode, conns), []).append(ratio)
+            added.setdefault((mode, conns), []).append(g_b['p50'] - g_a['p50'])
+            latency = (f"  p50 {g_a['p50']:.3f} vs {g_b['p50']:.3f} ms (this adds {g_b['p50'] - g_a['p50']:+.3f} ms)  "
+                       f"p99 {g_a['p99']:.3f} vs {g_b['p99']:.3f} ms" if args.baseline_jar else "")
             print(f"  {mode:6} {conns:>4} conns: {names[0]} {g_a['rps']:>8.0f}  {names[1]} {g_b['rps']:>8.0f}  "
-                  f"{names[1]}/{names[0]} {ratio:.3f}  cpu/req {cpu_a:.0f} vs {cpu_b:.0f} us"
+                  f"{names[1]}/{names[0]} {ratio:.3f}  cpu/req {cpu_a:.0f} vs {cpu_b:.0f} us{latency}"
                   f"  (non-2xx: {g_a['non2xx']}, {g_b['non2xx']})")
     if args.rounds > 1:
         print(f" median of {args.rounds} rounds:")
         for (mode, conns), values in ratios.items():
-            print(f"  {mode:6} {conns:>4} conns: {names[1]}/{names[0]} {statistics.median(values):.3f}  "
+            p50 = f"  this adds p50 {statistics.median(added[mode, conns]):+.3f} ms" if args.baseline_jar else ""
+            print(f"  {mode:6} {conns:>4} conns: {names[1]}/{names[0]} {statistics.median(values):.3f}{p50}  "
                   f"(each round: {', '.join(f'{v:.3f}' for v in values)})")
 
 
@@ -309,10 +328,11 @@ def warm_up(pid, url, key, quick):
           "last round")
 
 
-def run(args, limits, observability):
-    """One gateway start with the given settings: the table, first-token times and optional streams; its rows."""
+def run(args, jar, limits, observability):
+    """One gateway start of a jar with the given settings: the table, first-token times and optional streams; its
+    rows."""
     seconds = 3 if args.quick else 10
-    gw = start_gateway(limits, observability, args.database)
+    gw = start_gateway(limits, observability, args.database, jar)
     try:
         key = create_key(limits)
         direct_url = "http://127.0.0.1:{}/v1/chat/completions"
