@@ -1,6 +1,7 @@
 package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.shutdown.Drain;
+import ai.altllm.gateway.web.ApiKey;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 
 /** Answers a non-streamed chat request once the upstream has, holding no thread while it waits. */
+@ApiKey
 public final class JsonReply implements ChatReply {
 
     private final ChatCall call;

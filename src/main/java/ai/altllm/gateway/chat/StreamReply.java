@@ -1,6 +1,7 @@
 package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.shutdown.Drain;
+import ai.altllm.gateway.web.ApiKey;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  * Streams a chat answer: each upstream chunk is sent on as it arrives, under the public model id, then
  * {@code data: [DONE]}. The 200 is committed when this method returns, so later failures become an error frame.
  */
+@ApiKey
 public final class StreamReply implements ChatReply {
 
     private final ChatCall call;
