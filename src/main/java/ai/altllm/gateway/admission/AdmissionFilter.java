@@ -12,7 +12,6 @@ import ai.altllm.gateway.ratelimit.Admission;
 import ai.altllm.gateway.ratelimit.LimitPolicy;
 import ai.altllm.gateway.ratelimit.RateLimitHeaders;
 import ai.altllm.gateway.web.RequestIds;
-import ai.altllm.gateway.web.Routes;
 import ai.altllm.gateway.web.ServletResponses;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -42,9 +40,6 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
     /** The ticket of an admitted request that no resource took over: settled when the response is ready. */
     private static final String UNCLAIMED = AdmissionFilter.class.getName() + ".ticket";
     private static final String WRITTEN = AdmissionFilter.class.getName() + ".written";
-
-    @Context
-    ResourceInfo resource;
 
     @Context
     HttpServletResponse servletResponse;
@@ -66,9 +61,6 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (Routes.access(resource.getResourceClass(), resource.getResourceMethod()) != Routes.Access.API_KEY) {
-            return;
-        }
         ApiKey key = caller.keyOrNull();
         if (key == null) {
             return;
