@@ -7,6 +7,7 @@ import ai.altllm.gateway.admin.CreditsAdminResource;
 import ai.altllm.gateway.admin.KeysResource;
 import ai.altllm.gateway.admission.AdmissionFilter;
 import ai.altllm.gateway.admission.AuthFilter;
+import ai.altllm.gateway.admission.UnguardedFilter;
 import ai.altllm.gateway.chat.ChatBodyFilter;
 import ai.altllm.gateway.chat.ChatResource;
 import ai.altllm.gateway.credits.CreditsResource;
@@ -46,7 +47,7 @@ public class GatewayApplication extends Application {
             ConfigAdminResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(GatewayExceptionMapper.class, AuthFilter.class,
-            AdminFilter.class, PortalFilter.class, ChatBodyFilter.class, AdmissionFilter.class);
+            AdminFilter.class, PortalFilter.class, UnguardedFilter.class, ChatBodyFilter.class, AdmissionFilter.class);
 
     @Override
     public Set<Class<?>> getClasses() {

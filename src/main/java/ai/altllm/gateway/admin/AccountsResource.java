@@ -9,6 +9,7 @@ import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
 import ai.altllm.gateway.keys.Passwords;
 import ai.altllm.gateway.keys.KeyJson;
+import ai.altllm.gateway.web.Admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -25,6 +26,7 @@ import java.util.Set;
 
 /** {@code /admin/v1/accounts}: create and list the accounts (teams or people) that own API keys. */
 @Path("admin/v1/accounts")
+@Admin
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {

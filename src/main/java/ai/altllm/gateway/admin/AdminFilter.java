@@ -6,7 +6,7 @@ import ai.altllm.gateway.keys.AdminKey;
 import ai.altllm.gateway.keys.Bearer;
 import ai.altllm.gateway.throttle.AuthThrottle;
 import ai.altllm.gateway.throttle.ClientAddress;
-import ai.altllm.gateway.web.Routes;
+import ai.altllm.gateway.web.Admin;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,16 +14,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Requires the admin key on every route under {@code /admin}; API keys never open the admin API. Wrong keys are
- * throttled per client address by {@link AuthThrottle}.
+ * Requires the admin key on every {@link Admin @Admin} route, which is every route under {@code /admin}; API keys
+ * never open the admin API. Wrong keys are throttled per client address by {@link AuthThrottle}.
  */
+@Admin
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
@@ -33,9 +33,6 @@ public class AdminFilter implements ContainerRequestFilter {
     private final AdminKey adminKey = AdminKey.fromEnvironment();
 
     @Context
-    ResourceInfo resource;
-
-    @Context
     HttpServletRequest servletRequest;
 
     @Inject
@@ -43,9 +40,6 @@ public class AdminFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (Routes.access(resource.getResourceClass(), resource.getResourceMethod()) != Routes.Access.ADMIN) {
-            return;
-        }
         String token = Bearer.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         Response refusal = adminKey.refusal(token);
         if (refusal == null) {

@@ -6,6 +6,7 @@ import ai.altllm.gateway.config.ConfigException;
 import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.errors.ErrorKind;
+import ai.altllm.gateway.web.Admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code POST /admin/v1/config/reload}: reads the config file again now, rather than at the watcher's next look. */
 @Path("admin/v1/config")
+@Admin
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ConfigAdminResource {

@@ -7,6 +7,7 @@ import ai.altllm.gateway.credits.LedgerEntry;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
+import ai.altllm.gateway.web.Admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -30,6 +31,7 @@ import java.util.Set;
  * and read its ledger ({@code GET}, newest first).
  */
 @Path("admin/v1/accounts/{account}/credits")
+@Admin
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CreditsAdminResource {

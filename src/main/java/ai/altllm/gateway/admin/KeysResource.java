@@ -2,6 +2,7 @@ package ai.altllm.gateway.admin;
 
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
+import ai.altllm.gateway.web.Admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code /admin/v1/keys}: issue keys (the secret is returned once, here), list them without secrets, revoke. */
 @Path("admin/v1/keys")
+@Admin
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class KeysResource {

@@ -7,7 +7,6 @@ import ai.altllm.gateway.keys.ApiKey;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.ratelimit.LimitPolicy;
 import ai.altllm.gateway.ratelimit.RateLimitHeaders;
-import ai.altllm.gateway.web.Routes;
 import ai.altllm.gateway.web.ServletResponses;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +26,8 @@ import java.math.BigDecimal;
 
 /**
  * Admits each request made with an API key, after authentication and before the resource, unless the resource is
- * {@link SelfAdmitted}. Any other authenticated response without rate-limit headers gets them when it is ready.
+ * {@link SelfAdmitted}. Global rather than bound to {@code @ApiKey}: its response half puts the rate-limit headers on
+ * every authenticated answer that has none yet, including refusals that never reach a resource method.
  */
 @Priority(Priorities.AUTHENTICATION + 500)
 @ApplicationScoped
@@ -59,12 +59,9 @@ public class AdmissionFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (Routes.access(resource.getResourceClass(), resource.getResourceMethod()) != Routes.Access.API_KEY
-                || resource.getResourceClass().isAnnotationPresent(SelfAdmitted.class)) {
-            return;
-        }
+        // Only API-key routes authenticate a caller; a resource that admits its own requests is left alone.
         ApiKey key = caller.keyOrNull();
-        if (key == null) {
+        if (key == null || resource.getResourceClass().isAnnotationPresent(SelfAdmitted.class)) {
             return;
         }
         HttpServletResponse direct = ServletResponses.of(request);

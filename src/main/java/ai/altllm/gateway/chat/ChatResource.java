@@ -6,6 +6,7 @@ import ai.altllm.gateway.admission.SelfAdmitted;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.shutdown.Drain;
+import ai.altllm.gateway.web.ApiKey;
 import ai.altllm.gateway.web.ServletResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  * ({@link ChatBodyFilter}). The caller is already authenticated; each request is planned, admitted, then relayed.
  */
 @Path("v1/chat/completions")
+@ApiKey
 @Consumes(MediaType.APPLICATION_JSON)
 @SelfAdmitted
 @ApplicationScoped

@@ -3,6 +3,7 @@ package ai.altllm.gateway.credits;
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.keys.Caller;
+import ai.altllm.gateway.web.ApiKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import java.math.BigDecimal;
  * {@code {"data": {"total_credits": 10.0, "total_usage": 0.42}}}, plus its budget kind and balance.
  */
 @Path("v1/credits")
+@ApiKey
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CreditsResource {

@@ -1,8 +1,8 @@
 package ai.altllm.gateway.credits;
 
-import ai.altllm.gateway.keys.ApiKey;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.keys.KeyJson;
+import ai.altllm.gateway.web.ApiKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code GET /v1/key}: the caller's own key, its limits and usage, like OpenRouter's {@code /api/v1/key}. */
 @Path("v1/key")
+@ApiKey
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyResource {
@@ -24,7 +25,7 @@ public class KeyResource {
 
     @GET
     public String describe() {
-        ApiKey key = caller.key();
+        var key = caller.key();
         return KeyJson.own(key, credits.keyUsage(key.accountId(), key.id())).toString();
     }
 }

@@ -7,6 +7,7 @@ import ai.altllm.gateway.admin.CreditsAdminResource;
 import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.AccountRepository;
 import ai.altllm.gateway.keys.KeyJson;
+import ai.altllm.gateway.web.Session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
  * API) creating an account and topping one up; accounts themselves see none.
  */
 @Path("portal/api/accounts")
+@Session
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalAccountsResource {

@@ -2,7 +2,7 @@ package ai.altllm.gateway.portal;
 
 import ai.altllm.gateway.errors.ErrorEnvelope;
 import ai.altllm.gateway.errors.ErrorKind;
-import ai.altllm.gateway.web.Routes;
+import ai.altllm.gateway.web.Session;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,10 +14,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Guards {@code /portal/api/...}: a signed-in session for everything but signing in, and on every state-changing
- * call the {@code X-AltLLM-Portal} header, which a cross-site form or image cannot send (CSRF defence in depth,
- * on top of the SameSite=Strict cookie).
+ * Guards the {@link Session @Session} routes, {@code /portal/api/...}: a signed-in session for everything but
+ * signing in, and on every state-changing call the {@code X-AltLLM-Portal} header, which a cross-site form or image
+ * cannot send (CSRF defence in depth, on top of the SameSite=Strict cookie).
  */
+@Session
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
@@ -33,9 +34,6 @@ public class PortalFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (Routes.access(resource.getResourceClass(), resource.getResourceMethod()) != Routes.Access.SESSION) {
-            return;
-        }
         boolean reads = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
         if (!reads && !"1".equals(request.getHeaderString(CSRF_HEADER))) {
             request.abortWith(ErrorEnvelope.response(ErrorKind.FORBIDDEN.error("csrf_header_missing",

@@ -5,6 +5,7 @@ import static ai.altllm.gateway.json.Jsonp.JSON;
 import ai.altllm.gateway.admin.KeyIssuer;
 import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.ratelimit.LimitPolicy;
+import ai.altllm.gateway.web.Session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -27,6 +28,7 @@ import java.io.StringReader;
  * every key and chooses the account when creating one.
  */
 @Path("portal/api/keys")
+@Session
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalKeysResource {

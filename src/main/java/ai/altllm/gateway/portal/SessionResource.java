@@ -10,6 +10,7 @@ import ai.altllm.gateway.keys.AdminKey;
 import ai.altllm.gateway.keys.Passwords;
 import ai.altllm.gateway.throttle.AuthThrottle;
 import ai.altllm.gateway.throttle.ClientAddress;
+import ai.altllm.gateway.web.Session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -34,6 +35,7 @@ import java.util.Optional;
  * see who is signed in, sign out. Failed sign-ins are throttled by {@link AuthThrottle}.
  */
 @Path("portal/api/session")
+@Session
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {

@@ -2,6 +2,7 @@ package ai.altllm.gateway.usage;
 
 import ai.altllm.gateway.db.Database;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.web.Admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code GET /admin/v1/usage}: usage across accounts, filtered by account, key, model and time; JSON or CSV. */
 @Path("admin/v1/usage")
+@Admin
 @ApplicationScoped
 public class AdminUsageResource {
 

@@ -8,6 +8,7 @@ import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
 import ai.altllm.gateway.portal.PortalViewer;
+import ai.altllm.gateway.web.Session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +29,7 @@ import javax.sql.DataSource;
  * {@code ?account=}): tokens and spend per UTC day, per key and per model over the last {@code days}, and the balance.
  */
 @Path("portal/api/usage")
+@Session
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalUsageResource {

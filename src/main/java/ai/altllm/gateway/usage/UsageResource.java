@@ -2,6 +2,7 @@ package ai.altllm.gateway.usage;
 
 import ai.altllm.gateway.db.Database;
 import ai.altllm.gateway.keys.Caller;
+import ai.altllm.gateway.web.ApiKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code GET /v1/usage}: what the calling key has used, newest first, with totals. */
 @Path("v1/usage")
+@ApiKey
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {

@@ -3,6 +3,7 @@ package ai.altllm.gateway.video;
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.portal.PortalViewer;
+import ai.altllm.gateway.web.Session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
  * everyone's; each finished video links to {@code api/videos/{id}/content}, served by the video content filter.
  */
 @Path("portal/api/videos")
+@Session
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalVideosResource {

@@ -9,6 +9,7 @@ import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.models.Catalog;
 import ai.altllm.gateway.upstream.VideoRequest;
 import ai.altllm.gateway.upstream.VideoStatus;
+import ai.altllm.gateway.web.ApiKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -41,6 +42,7 @@ import java.util.regex.Pattern;
  * The video itself is served by {@link VideoContentFilter}.
  */
 @Path("v1/contents/generations/tasks")
+@ApiKey
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class VideoResource {

@@ -6,9 +6,11 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The route inventory, read from the resource classes themselves so it cannot drift from what is served. */
@@ -41,7 +43,7 @@ public final class Routes {
         }
     }
 
-    /** Each resource method's {@link Access}, worked out on first use: three filters ask on every request. */
+    /** Each resource method's {@link Access}, worked out on first use: a filter asks on every request. */
     private static final ClassValue<Map<Method, Access>> ACCESS = new ClassValue<>() {
         @Override
         protected Map<Method, Access> computeValue(Class<?> type) {
@@ -56,31 +58,39 @@ public final class Routes {
     public enum Access {
         PUBLIC, API_KEY, ADMIN, SESSION,
         /** {@code /metrics}: the admin key or the metrics token, checked by the resource itself. */
-        METRICS
+        METRICS,
+        /** No guard annotation, or several: held to an API key like {@link #API_KEY}, so the route fails closed. */
+        UNGUARDED
     }
 
+    /** The guard annotations and what each grants; name binding adds a method's guard to its class's, so both count. */
+    private static final Map<Class<? extends Annotation>, Access> GUARDS = Map.of(Public.class, Access.PUBLIC,
+            ApiKey.class, Access.API_KEY, Admin.class, Access.ADMIN, Session.class, Access.SESSION);
+
     /**
-     * The one rule the authentication filters and the inventory share: {@code admin/...} resources are ADMIN, and
-     * anything unrecognised needs a key, so a forgotten annotation fails closed.
+     * The one rule the filters and the inventory share: the route's guard annotation, on the method or its class;
+     * {@code /metrics} checks its keys itself.
      */
     public static Access access(Class<?> resource, Method method) {
         if (resource == null || method == null) {
-            return Access.API_KEY;
+            return Access.UNGUARDED;
         }
         return ACCESS.get(resource).computeIfAbsent(method, m -> accessOf(resource, m));
     }
 
     private static Access accessOf(Class<?> resource, Method method) {
-        if (resource.isAnnotationPresent(Public.class) || method.isAnnotationPresent(Public.class)) {
-            return Access.PUBLIC;
+        Set<Access> guards = EnumSet.noneOf(Access.class);
+        GUARDS.forEach((annotation, access) -> {
+            if (resource.isAnnotationPresent(annotation) || method.isAnnotationPresent(annotation)) {
+                guards.add(access);
+            }
+        });
+        if (guards.size() == 1) {
+            return guards.iterator().next();
         }
         Path path = resource.getAnnotation(Path.class);
-        String base = path == null ? "" : join("", path.value());
-        if (base.equals("/metrics")) {
-            return Access.METRICS;
-        }
-        return base.startsWith("/admin/") ? Access.ADMIN : base.startsWith("/portal/api/") ? Access.SESSION
-                : Access.API_KEY;
+        return guards.isEmpty() && path != null && join("", path.value()).equals("/metrics") ? Access.METRICS
+                : Access.UNGUARDED;
     }
 
     private Routes() {
@@ -94,10 +104,10 @@ public final class Routes {
             for (Method method : resource.getMethods()) {
                 String verb = verb(method);
                 Path sub = method.getAnnotation(Path.class);
-                Access access = access(resource, method);
-                boolean open = access == Access.PUBLIC;
                 if (verb != null) {
-                    Route route = new Route(verb, sub == null ? base : join(base, sub.value()), open, access);
+                    Access access = access(resource, method);
+                    Route route = new Route(verb, sub == null ? base : join(base, sub.value()),
+                            access == Access.PUBLIC, access);
                     // One route may be served by several methods (chat: JSON or an event stream, by the body).
                     if (!routes.contains(route)) {
                         routes.add(route);
