@@ -15,8 +15,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run as R  # noqa: E402
 
 # Frames that run only because of rate limits and credits (the admission filter also runs, briefly, with them off).
-LIMITS = re.compile(r"admission/AdmissionFilter|admission/Ticket|gateway/credits/|gateway/ratelimit/"
-                    r"|credit-ledger-rows")
+LIMITS = re.compile(r"admission/AdmissionFilter|admission/Gatekeeper|admission/Ticket|limits/credits/"
+                    r"|limits/ratelimit/|credit-ledger-rows")
 HEADERS = re.compile(r"encodeMimeHeader|MimeHeaders\.addValue|Response\.addHeader")
 
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.admin.AdminFilter;
-import ai.altllm.gateway.admission.AdmissionFilter;
-import ai.altllm.gateway.admission.AuthFilter;
-import ai.altllm.gateway.admission.UnguardedFilter;
+import ai.altllm.gateway.limits.admission.AdmissionFilter;
+import ai.altllm.gateway.limits.admission.AuthFilter;
+import ai.altllm.gateway.limits.admission.UnguardedFilter;
 import ai.altllm.gateway.portal.PortalFilter;
 import ai.altllm.gateway.web.Admin;
 import ai.altllm.gateway.web.ApiKey;

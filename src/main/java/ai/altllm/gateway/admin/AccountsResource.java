@@ -2,7 +2,7 @@ package ai.altllm.gateway.admin;
 
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.credits.Credits;
+import ai.altllm.gateway.limits.credits.Credits;
 import ai.altllm.gateway.db.StorageException;
 import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.Account;

@@ -2,8 +2,8 @@ package ai.altllm.gateway.admin;
 
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.credits.Credits;
-import ai.altllm.gateway.credits.LedgerEntry;
+import ai.altllm.gateway.limits.credits.Credits;
+import ai.altllm.gateway.limits.credits.LedgerEntry;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;

@@ -4,7 +4,7 @@ import static ai.altllm.gateway.json.Jsonp.JSON;
 
 import ai.altllm.gateway.admin.KeyIssuer;
 import ai.altllm.gateway.errors.ErrorKind;
-import ai.altllm.gateway.ratelimit.LimitPolicy;
+import ai.altllm.gateway.limits.ratelimit.LimitPolicy;
 import ai.altllm.gateway.web.Session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

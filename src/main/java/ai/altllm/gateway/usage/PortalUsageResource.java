@@ -2,7 +2,7 @@ package ai.altllm.gateway.usage;
 
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.credits.Credits;
+import ai.altllm.gateway.limits.credits.Credits;
 import ai.altllm.gateway.db.Database;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;

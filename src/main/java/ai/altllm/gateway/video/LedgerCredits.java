@@ -1,7 +1,7 @@
 package ai.altllm.gateway.video;
 
-import ai.altllm.gateway.credits.Credits;
-import ai.altllm.gateway.credits.Reservation;
+import ai.altllm.gateway.limits.credits.Credits;
+import ai.altllm.gateway.limits.credits.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
