@@ -38,8 +38,8 @@ public class ProviderResource {
     private volatile String json;
 
     /** Last, once the catalog and the built-in tools it describes have followed the reload. */
-    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(Interceptor.Priority.APPLICATION + 900)
-            ConfigReload reload) {
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS)
+                   @Priority(Interceptor.Priority.APPLICATION + 900) ConfigReload reload) {
         render();
     }
 

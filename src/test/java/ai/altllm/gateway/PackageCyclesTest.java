@@ -27,7 +27,8 @@ class PackageCyclesTest {
     private static final Path SOURCES = Path.of("src/main/java/ai/altllm/gateway");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     /** A reference to a gateway type, imported or written out: the package is everything before the first Capital. */
-    private static final Pattern REFERENCE = Pattern.compile("\\bai\\.altllm\\.gateway((?:\\.[a-z_][a-z0-9_]*)*)\\.[A-Z*]");
+    private static final Pattern REFERENCE = Pattern
+            .compile("\\bai\\.altllm\\.gateway((?:\\.[a-z_][a-z0-9_]*)*)\\.[A-Z*]");
     /** Comments, then string and char literals, so neither a Javadoc link nor a text counts as a dependency. */
     private static final Pattern NOISE = Pattern.compile(
             "/\\*.*?\\*/|//[^\\n]*|\"\"\"(?:\\\\.|[^\\\\])*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'",

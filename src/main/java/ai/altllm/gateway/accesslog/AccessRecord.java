@@ -44,7 +44,7 @@ public final class AccessRecord {
     /** The record of this request, or a detached one that logs nothing when the access-log filter did not run. */
     public static AccessRecord of(ServletRequest request) {
         Object record = request == null ? null : request.getAttribute(ATTRIBUTE);
-        return record instanceof AccessRecord r ? r : new AccessRecord("unknown", "", "", false, r -> { });
+        return record instanceof AccessRecord r ? r : new AccessRecord("unknown", "", "", false, r -> {});
     }
 
     /** A health probe (GET of /health or /health/...) that answered below 400. */

@@ -2,13 +2,13 @@ package ai.altllm.gateway.admin;
 
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.limits.credits.Credits;
 import ai.altllm.gateway.db.StorageException;
 import ai.altllm.gateway.errors.ErrorKind;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
-import ai.altllm.gateway.keys.Passwords;
 import ai.altllm.gateway.keys.KeyJson;
+import ai.altllm.gateway.keys.Passwords;
+import ai.altllm.gateway.limits.credits.Credits;
 import ai.altllm.gateway.web.Admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +55,8 @@ public class AccountsResource {
             throw body.invalid("kind", "must be \"team\" or \"person\"");
         }
         String password = body.string("password", null);
-        if (password != null && (password.length() < Passwords.MIN_LENGTH || password.length() > Passwords.MAX_LENGTH)) {
+        if (password != null
+                && (password.length() < Passwords.MIN_LENGTH || password.length() > Passwords.MAX_LENGTH)) {
             throw body.invalid("password", "must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH
                     + " characters");
         }

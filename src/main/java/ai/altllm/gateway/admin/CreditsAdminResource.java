@@ -2,11 +2,11 @@ package ai.altllm.gateway.admin;
 
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.limits.credits.Credits;
-import ai.altllm.gateway.limits.credits.LedgerEntry;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
+import ai.altllm.gateway.limits.credits.Credits;
+import ai.altllm.gateway.limits.credits.LedgerEntry;
 import ai.altllm.gateway.web.Admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

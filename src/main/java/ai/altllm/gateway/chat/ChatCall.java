@@ -98,7 +98,7 @@ final class ChatCall {
         if (current >= attempts.size()) {
             listener.onFailure(ErrorKind.UNAVAILABLE.error("deployments_unavailable",
                     "Every deployment of this model is failing; retry shortly"));
-            return () -> { };
+            return () -> {};
         }
         Attempt attempt = attempts.get(current);
         settlement.deployment(attempt.deployment());

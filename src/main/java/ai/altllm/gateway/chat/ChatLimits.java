@@ -18,7 +18,8 @@ final class ChatLimits {
         long perChoice = body.get("max_completion_tokens") instanceof JsonNumber n ? n.longValueExact()
                 : body.get("max_tokens") instanceof JsonNumber m ? m.longValueExact()
                 : model.publicView().get("max_output_length") instanceof JsonNumber l && l.longValue() > 0
-                        ? l.longValue() : fallback;
+                        ? l.longValue()
+                : fallback;
         long choices = body.get("n") instanceof JsonNumber n ? Math.max(1, n.longValueExact()) : 1;
         return Math.multiplyExact(Math.min(perChoice, 1L << 32), Math.min(choices, 1024));
     }

@@ -1,10 +1,10 @@
 package ai.altllm.gateway.chat;
 
 import ai.altllm.gateway.accesslog.AccessRecord;
-import ai.altllm.gateway.limits.admission.Gatekeeper;
-import ai.altllm.gateway.limits.admission.SelfAdmitted;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.keys.Caller;
+import ai.altllm.gateway.limits.admission.Gatekeeper;
+import ai.altllm.gateway.limits.admission.SelfAdmitted;
 import ai.altllm.gateway.shutdown.Drain;
 import ai.altllm.gateway.web.ApiKey;
 import ai.altllm.gateway.web.ServletResponses;

@@ -2,10 +2,10 @@ package ai.altllm.gateway.chat;
 
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.limits.admission.Meter;
-import ai.altllm.gateway.limits.admission.Ticket;
 import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.ModelConfig;
+import ai.altllm.gateway.limits.admission.Meter;
+import ai.altllm.gateway.limits.admission.Ticket;
 import ai.altllm.gateway.usage.UsageEvent;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

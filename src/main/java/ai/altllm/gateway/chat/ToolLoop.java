@@ -112,7 +112,8 @@ final class ToolLoop {
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> {
             JsonArrayBuilder messages = JSON.createArrayBuilder(request.getJsonArray("messages"))
                     .add(JSON.createObjectBuilder().add("role", "assistant")
-                            .add("content", turn.content().isEmpty() ? JsonValue.NULL : JSON.createValue(turn.content()))
+                            .add("content",
+                                    turn.content().isEmpty() ? JsonValue.NULL : JSON.createValue(turn.content()))
                             .add("tool_calls", calls));
             List<JsonObject> toolMessages = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {

@@ -38,8 +38,8 @@ public class ConfigWatcher {
     private String pending;
 
     /** After the configuration check and the database, so a broken start is not watched. */
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 700) @Initialized(ApplicationScoped.class)
-            Object event) {
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 700)
+                @Initialized(ApplicationScoped.class) Object event) {
         file = configuration.file().orElse(null);
         if (file == null) {
             return;

@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 public record GatewayConfig(String source, Map<String, ProviderConfig> providers, List<ModelConfig> models,
         DatabaseConfig database, UpstreamPool upstreamPool, OperationsConfig operations, RateLimitConfig rateLimits,
-        CreditConfig credits, boolean clusterState, ToolsConfig tools, VideoConfig video, AuthThrottleConfig authThrottle,
+        CreditConfig credits, boolean clusterState, ToolsConfig tools, VideoConfig video,
+        AuthThrottleConfig authThrottle,
         JsonObject raw) {
 
     public Optional<ModelConfig> model(String id) {

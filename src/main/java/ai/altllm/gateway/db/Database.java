@@ -2,8 +2,8 @@ package ai.altllm.gateway.db;
 
 import ai.altllm.gateway.config.Configuration;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.annotation.Priority;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -30,8 +30,8 @@ public class Database implements ReadinessCheck {
      * Opens the pool at deployment, so a broken database fails startup instead of the first request; after the
      * configuration check, whose message about a broken file should come first.
      */
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class)
-            Object event) {
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 600)
+                @Initialized(ApplicationScoped.class) Object event) {
         var config = configuration.get().database();
         try {
             pool = Pools.open(config, DataDirectory.resolve(System::getProperty, System::getenv));

@@ -40,8 +40,8 @@ public class AccountRepository {
     }
 
     public List<Account> list() {
-        return Jdbc.query(dataSource, "SELECT " + COLUMNS + " FROM accounts ORDER BY created_at, id", s -> {
-        }, AccountRepository::account);
+        return Jdbc.query(dataSource, "SELECT " + COLUMNS + " FROM accounts ORDER BY created_at, id", s -> {},
+                AccountRepository::account);
     }
 
     /** Finds an account by its id or, failing that, by its unique name. */

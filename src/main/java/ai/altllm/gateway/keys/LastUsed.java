@@ -61,8 +61,8 @@ public class LastUsed {
     }
 
     /** Flushes while the database is certainly still open; beans are destroyed in no guaranteed order. */
-    void beforeShutdown(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class)
-            Object event) {
+    void beforeShutdown(
+            @Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class) Object event) {
         flush();
     }
 

@@ -31,7 +31,8 @@ final class MetricsFamilies {
             s.inputTokens.write(out, "gen_ai_client_token_usage", with(s.labels, "gen_ai_token_type", "input"));
             s.outputTokens.write(out, "gen_ai_client_token_usage", with(s.labels, "gen_ai_token_type", "output"));
         });
-        out.family("altllm_cost_credits_total", "counter", "Cost of chat requests in credits, priced from the catalog.");
+        out.family("altllm_cost_credits_total", "counter",
+                "Cost of chat requests in credits, priced from the catalog.");
         series.forEach(s -> out.sample("altllm_cost_credits_total", s.cost.sum(), s.labels));
 
         out.family("altllm_upstream_errors_total", "counter", "Failed upstream calls by provider and error type.");

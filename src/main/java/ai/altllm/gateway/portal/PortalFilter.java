@@ -40,7 +40,8 @@ public class PortalFilter implements ContainerRequestFilter {
                     "Portal calls that change something must send the header " + CSRF_HEADER + ": 1.")));
             return;
         }
-        if (!resource.getResourceMethod().isAnnotationPresent(SignIn.class) && PortalSession.of(servletRequest) == null) {
+        if (!resource.getResourceMethod().isAnnotationPresent(SignIn.class)
+                && PortalSession.of(servletRequest) == null) {
             request.abortWith(ErrorEnvelope.response(ErrorKind.UNAUTHORIZED.error("session_required",
                     "Sign in to the portal first.")));
         }

@@ -66,8 +66,8 @@ public class ShutdownTriggers {
     }
 
     /** The earliest observer of the undeploy: nothing else is destroyed until the drain has finished. */
-    void undeploying(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @BeforeDestroyed(ApplicationScoped.class)
-            Object event) {
+    void undeploying(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+                      @BeforeDestroyed(ApplicationScoped.class) Object event) {
         drain.run();
     }
 

@@ -63,8 +63,8 @@ public class BuiltinTools {
     private volatile Available available = new Available(Map.of(), JsonValue.EMPTY_JSON_ARRAY);
 
     /** After the tools' own observers (the market data source), which decide what is available. */
-    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(Interceptor.Priority.APPLICATION + 800)
-            ConfigReload reload) {
+    void reloaded(@Observes(notifyObserver = Reception.IF_EXISTS)
+                   @Priority(Interceptor.Priority.APPLICATION + 800) ConfigReload reload) {
         discover();
     }
 

@@ -67,7 +67,8 @@ public final class VideoAnswers {
     }
 
     /** Maps a 2xx answer, turning a failure to read it into a failed stage rather than a thrown exception. */
-    public static <T> CompletionStage<T> read(CompletableFuture<String> answer, java.util.function.Function<JsonObject, T> map) {
+    public static <T> CompletionStage<T> read(CompletableFuture<String> answer,
+            java.util.function.Function<JsonObject, T> map) {
         return answer.thenApply(body -> map.apply(object(body)));
     }
 

@@ -26,7 +26,8 @@ public class AdminUsageResource {
         UsageFilter filter = new UsageFilter(blank(account), blank(key), blank(model), UsageQuery.time("from", from),
                 UsageQuery.time("to", to), UsageQuery.limit(limit));
         if ("csv".equals(format)) {
-            return Response.ok(UsageJson.csv(UsageRepository.find(database.dataSource(), filter)), "text/csv; charset=utf-8")
+            return Response
+                    .ok(UsageJson.csv(UsageRepository.find(database.dataSource(), filter)), "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"altllm-usage.csv\"").build();
         }
         if (format != null && !format.equals("json")) {

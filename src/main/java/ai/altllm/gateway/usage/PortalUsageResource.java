@@ -2,11 +2,11 @@ package ai.altllm.gateway.usage;
 
 import static ai.altllm.gateway.json.Jsonp.JSON;
 
-import ai.altllm.gateway.limits.credits.Credits;
 import ai.altllm.gateway.db.Database;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.keys.Account;
 import ai.altllm.gateway.keys.AccountRepository;
+import ai.altllm.gateway.limits.credits.Credits;
 import ai.altllm.gateway.portal.PortalViewer;
 import ai.altllm.gateway.web.Session;
 import jakarta.enterprise.context.RequestScoped;

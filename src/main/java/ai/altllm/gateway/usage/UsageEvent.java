@@ -14,7 +14,8 @@ import java.math.BigDecimal;
  * @param firstTokenMillis time to the first streamed chunk, or -1 when none arrived or the answer was not streamed
  * @param deployment the deployment that served last, as {@code provider/upstream_model}
  */
-public record UsageEvent(String requestId, String keyId, String accountId, String model, String provider, long promptTokens, long completionTokens,
+public record UsageEvent(String requestId, String keyId, String accountId, String model, String provider,
+        long promptTokens, long completionTokens,
         BigDecimal cost, boolean estimated, String outcome, long latencyMillis, long firstTokenMillis,
         String deployment) {
 

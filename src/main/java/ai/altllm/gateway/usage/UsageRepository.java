@@ -53,7 +53,8 @@ final class UsageRepository {
                 + " ORDER BY created_at DESC, id DESC FETCH FIRST " + filter.limit() + " ROWS ONLY", where::bind,
                 r -> new UsageRow(new UsageEvent(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                         r.getString(5), r.getLong(6), r.getLong(7), r.getBigDecimal(8), r.getBoolean(13),
-                        r.getString(9), r.getLong(10), r.getLong(11)), r.getObject(12, OffsetDateTime.class).toInstant()));
+                        r.getString(9), r.getLong(10), r.getLong(11)),
+                        r.getObject(12, OffsetDateTime.class).toInstant()));
     }
 
     static Totals totals(DataSource dataSource, UsageFilter filter) {
@@ -72,8 +73,10 @@ final class UsageRepository {
             add(sql, values, "account_id = ?", f.accountId());
             add(sql, values, "key_id = ?", f.keyId());
             add(sql, values, "model = ?", f.model());
-            add(sql, values, "created_at >= ?", f.from() == null ? null : OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
-            add(sql, values, "created_at < ?", f.to() == null ? null : OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
+            add(sql, values, "created_at >= ?",
+                    f.from() == null ? null : OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
+            add(sql, values, "created_at < ?",
+                    f.to() == null ? null : OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
             return new Where(sql.toString(), values);
         }
 

@@ -1,6 +1,5 @@
 package ai.altllm.gateway.usage;
 
-
 /**
  * Takes each request's {@link UsageEvent} once it has ended. Called on the request's own threads, so an
  * implementation must only hand the event off (queue it), never do I/O. A plain interface rather than a CDI

@@ -27,7 +27,8 @@ public final class StatusTokens {
 
     private static final String VERSION = "v1";
     private static final String ALGORITHM = "HmacSHA256";
-    private static final Pattern SHAPE = Pattern.compile("v1\\.[A-Za-z0-9_-]{1,32}\\.[A-Za-z0-9_-]{1,2048}\\.[A-Za-z0-9_-]{43}");
+    private static final Pattern SHAPE = Pattern
+            .compile("v1\\.[A-Za-z0-9_-]{1,32}\\.[A-Za-z0-9_-]{1,2048}\\.[A-Za-z0-9_-]{43}");
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
@@ -57,7 +58,8 @@ public final class StatusTokens {
         String payload = JSON.createObjectBuilder().add("t", claim.taskId()).add("k", claim.keyId())
                 .add("a", claim.accountId()).add("p", claim.purpose())
                 .add("exp", claim.expiresAt().getEpochSecond()).build().toString();
-        String signed = VERSION + "." + signingKeyId + "." + ENCODE.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        String signed = VERSION + "." + signingKeyId + "."
+                + ENCODE.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return signed + "." + ENCODE.encodeToString(mac(keys.get(signingKeyId), signed));
     }
 

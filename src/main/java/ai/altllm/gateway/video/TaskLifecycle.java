@@ -3,7 +3,6 @@ package ai.altllm.gateway.video;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorKind;
-import ai.altllm.gateway.upstream.VideoJob;
 import ai.altllm.gateway.upstream.VideoStatus;
 import ai.altllm.gateway.upstream.VideoUpstream;
 import ai.altllm.gateway.video.VideoTask.CreditState;

@@ -8,7 +8,6 @@ import ai.altllm.gateway.errors.ErrorEnvelope;
 import ai.altllm.gateway.keys.Caller;
 import ai.altllm.gateway.models.Catalog;
 import ai.altllm.gateway.upstream.VideoRequest;
-import ai.altllm.gateway.upstream.VideoStatus;
 import ai.altllm.gateway.web.ApiKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -27,7 +27,7 @@ public class ErrorPageServlet extends HttpServlet {
         String message = status == 404 ? "Unknown URL: " + (uri == null ? request.getRequestURI() : uri)
                 : status >= 500 ? "The gateway could not complete the request; quote request id "
                         + RequestIds.of(request) + " when reporting it."
-                        : "The request was refused (HTTP " + status + ")";
+                : "The request was refused (HTTP " + status + ")";
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Gives every request an id, echoed as {@code X-Request-Id} on every response, errors included. */
-@WebFilter(filterName = "requestId", urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+@WebFilter(filterName = "requestId", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIdFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -25,7 +25,8 @@ class AccessLineTest {
     @Test
     void aChatLineIsWrittenOnlyOnceBothTheRequestAndItsUsageHaveEnded() {
         List<String> lines = new ArrayList<>();
-        AccessRecord record = new AccessRecord("req_1", "POST", "/v1/chat/completions", false, r -> lines.add(AccessLine.of(r)));
+        AccessRecord record = new AccessRecord("req_1", "POST", "/v1/chat/completions", false,
+                r -> lines.add(AccessLine.of(r)));
         record.caller("key_1", "acct_1");
         record.chat("m1");
         record.expectUsage();
@@ -50,7 +51,8 @@ class AccessLineTest {
     @Test
     void textIsIncludedOnlyWhenCaptured() {
         List<String> lines = new ArrayList<>();
-        AccessRecord record = new AccessRecord("req_2", "POST", "/v1/chat/completions", false, r -> lines.add(AccessLine.of(r)));
+        AccessRecord record = new AccessRecord("req_2", "POST", "/v1/chat/completions", false,
+                r -> lines.add(AccessLine.of(r)));
         record.expectUsage();
         record.capture("[{\"role\":\"user\",\"content\":\"Hi\"}]").append("Hello there");
         record.settled(USAGE);
@@ -62,13 +64,13 @@ class AccessLineTest {
 
     @Test
     void onlyAFailedHealthProbeIsWorthALine() {
-        AccessRecord passed = new AccessRecord("req_3", "GET", "/health/ready", true, r -> { });
+        AccessRecord passed = new AccessRecord("req_3", "GET", "/health/ready", true, r -> {});
         passed.ended(200);
         assertTrue(passed.passedProbe());
-        AccessRecord failed = new AccessRecord("req_4", "GET", "/health/ready", true, r -> { });
+        AccessRecord failed = new AccessRecord("req_4", "GET", "/health/ready", true, r -> {});
         failed.ended(503);
         assertFalse(failed.passedProbe(), "a failing probe is what an operator looks for");
-        AccessRecord chat = new AccessRecord("req_5", "POST", "/v1/chat/completions", false, r -> { });
+        AccessRecord chat = new AccessRecord("req_5", "POST", "/v1/chat/completions", false, r -> {});
         chat.ended(200);
         assertFalse(chat.passedProbe());
     }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.altllm.gateway.config.ConfigException;
 import ai.altllm.gateway.config.ConfigReload;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.config.GatewayConfig;
-import ai.altllm.gateway.config.ConfigException;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.testsupport.TestConfigs;
 import jakarta.json.Json;

@@ -1,12 +1,11 @@
 package ai.altllm.gateway.chat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static ai.altllm.gateway.testsupport.ChatClient.HELLO;
 import static ai.altllm.gateway.testsupport.ChatClient.error;
 import static ai.altllm.gateway.testsupport.ChatClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.OpenAiJson;
@@ -111,7 +110,8 @@ class ChatCompletionsIT extends UpstreamIT {
             {HELLO + ",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"missing\"}}}", "tool_choice"},
             {HELLO + ",\"response_format\":{\"type\":\"xml\"}}", "response_format"},
             {"{\"model\":\"vendor/slashed-model\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
-                + "\"response_format\":{\"type\":\"json_object\"}}", "response_format"},
+                    + "\"response_format\":{\"type\":\"json_object\"}}",
+                "response_format"},
             {HELLO + ",\"api_base\":\"http://evil\"}", "api_base"},
             {HELLO + ",\"extra_headers\":{}}", "extra_headers"},
             {"{\"model\":\"it-video\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "model"},
@@ -127,18 +127,22 @@ class ChatCompletionsIT extends UpstreamIT {
         assertEquals(0, upstream.requestCount() - requestsBefore, "nothing invalid reaches the upstream");
     }
 
-
     @Test
     void requestLevelRefusals() {
-        JsonObject missing = error(chat.call("{\"model\":\"nope\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+        JsonObject missing = error(
+                chat.call("{\"model\":\"nope\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
                 404);
         assertEquals("model_not_found", missing.getString("code"));
-        JsonObject keyless = error(chat.call("{\"model\":\"it-keyless\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+        JsonObject keyless = error(
+                chat.call("{\"model\":\"it-keyless\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
                 503);
         assertTrue(keyless.getString("message").contains("ALTLLM_IT_UNSET_KEY"), keyless.toString());
-        error(chat.gateway().send(HttpRequest.newBuilder(chat.gateway().uri("/v1/chat/completions")).header("Content-Type",
-                "text/plain").header("Authorization", "Bearer " + chat.apiKey()).POST(HttpRequest.BodyPublishers.ofString(HELLO
-                        + "}"))), 415);
+        error(chat.gateway()
+                .send(HttpRequest.newBuilder(chat.gateway().uri("/v1/chat/completions")).header("Content-Type",
+                        "text/plain").header("Authorization", "Bearer " + chat.apiKey())
+                        .POST(HttpRequest.BodyPublishers.ofString(HELLO
+                                + "}"))),
+                415);
         String huge = HELLO.replace("\"Hi\"", "\"" + "x".repeat(5 * 1024 * 1024) + "\"") + "}";
         error(chat.call(huge), 413);
         HttpRequest.Builder badUtf8 = chat.post("").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"',
@@ -147,7 +151,5 @@ class ChatCompletionsIT extends UpstreamIT {
         assertEquals(405, chat.gateway().get("/v1/chat/completions").statusCode());
         assertEquals(0, upstream.requestCount() - requestsBefore);
     }
-
-
 
 }

@@ -126,7 +126,8 @@ class ChatFailuresIT extends UpstreamIT {
     @Test
     void aKeyLimitedToOtherModelsGets403WithoutReachingTheUpstream() {
         String key = TestKeys.create(chat.gateway(), "slashed-only", ",\"models\":[\"vendor/slashed-model\"]");
-        HttpResponse<String> refused = chat.gateway().send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
+        HttpResponse<String> refused = chat.gateway()
+                .send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
         JsonObject error = error(refused, 403);
         assertEquals("model_not_allowed", error.getString("code"));
         assertEquals(requestsBefore, upstream.requestCount(), "refused before any upstream call");

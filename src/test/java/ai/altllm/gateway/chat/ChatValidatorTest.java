@@ -17,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ChatValidatorTest {
 
@@ -124,14 +124,16 @@ class ChatValidatorTest {
                 .param());
         assertEquals("messages[0].content", assertThrows(ApiException.class, () -> ChatValidator.check(RequestBody
                 .parse("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"x\"}]}]}"
-                        .getBytes(StandardCharsets.UTF_8)), true)).param());
+                        .getBytes(StandardCharsets.UTF_8)),
+                true)).param());
     }
 
     @Test
     void toolMessagesNeedTheirCallId() {
         assertEquals("messages[1].tool_call_id", assertThrows(ApiException.class, () -> ChatValidator.check(RequestBody
                 .parse(("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"tool\","
-                        + "\"content\":\"r\"}]}").getBytes(StandardCharsets.UTF_8)), true)).param());
+                        + "\"content\":\"r\"}]}").getBytes(StandardCharsets.UTF_8)),
+                true)).param());
     }
 
     @Test

@@ -44,7 +44,7 @@ class ClientStreamTest {
 
     @Test
     void framesAreWrittenInOrderOffTheCallersThreadThenClosed() throws Exception {
-        ClientStream stream = stream(() -> { }, () -> { });
+        ClientStream stream = stream(() -> {}, () -> {});
         for (int i = 0; i < 1000; i++) {
             stream.send("frame " + i);
         }
@@ -60,7 +60,7 @@ class ClientStreamTest {
     @Test
     void aClientThatStopsReadingPausesTheStreamUntilItDrains() throws Exception {
         AtomicInteger drained = new AtomicInteger();
-        ClientStream stream = stream(() -> { }, drained::incrementAndGet);
+        ClientStream stream = stream(() -> {}, drained::incrementAndGet);
         reads.drainPermits();
         String frame = "x".repeat(1024);
         int sent = 0;
@@ -83,7 +83,7 @@ class ClientStreamTest {
     @Test
     void aFailedWriteReportsTheClientGoneOnceAndDropsTheRest() throws Exception {
         AtomicInteger gone = new AtomicInteger();
-        ClientStream stream = stream(gone::incrementAndGet, () -> { });
+        ClientStream stream = stream(gone::incrementAndGet, () -> {});
         failWrites = true;
         for (int i = 0; i < 50; i++) {
             stream.send("frame " + i);
@@ -99,7 +99,7 @@ class ClientStreamTest {
     @Test
     void eachWriteStartsOnlyOnceTheContainerCompletedThePreviousOne() throws Exception {
         deferWrites = true;
-        ClientStream stream = stream(() -> { }, () -> { });
+        ClientStream stream = stream(() -> {}, () -> {});
         for (int i = 0; i < 3; i++) {
             stream.send("frame " + i);
         }
@@ -119,7 +119,7 @@ class ClientStreamTest {
     @Test
     void aSinkThatRefusesSendsBecauseItClosedReportsTheClientGoneOnce() throws Exception {
         AtomicInteger gone = new AtomicInteger();
-        ClientStream stream = stream(gone::incrementAndGet, () -> { });
+        ClientStream stream = stream(gone::incrementAndGet, () -> {});
         sinkClosed = true;
         stream.send("frame 0");
         awaitFirst(gone);

@@ -94,7 +94,8 @@ class JsonRelayTest {
         JsonObject request = Json.createObjectBuilder(RelayFixture.REQUEST).add("response_format",
                 Json.createObjectBuilder().add("type", "json_schema").add("json_schema", Json.createObjectBuilder()
                         .add("name", "n").add("strict", true).add("schema", Json.createObjectBuilder()
-                                .add("type", "object").add("required", Json.createArrayBuilder().add("b"))))).build();
+                                .add("type", "object").add("required", Json.createArrayBuilder().add("b")))))
+                .build();
         JsonRelay.answer(fixture.call(1, request, null, false), fixture.drain, response());
         fixture.exchange().listener.onData(COMPLETION);
 

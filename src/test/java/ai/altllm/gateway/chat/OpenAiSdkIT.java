@@ -3,11 +3,13 @@ package ai.altllm.gateway.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.altllm.gateway.testsupport.ChatClient;
 import ai.altllm.gateway.testsupport.Gateway;
-import ai.altllm.gateway.testsupport.TestKeys;
 import ai.altllm.gateway.testsupport.OpenAiJson;
-import ai.altllm.gateway.testsupport.ScriptedUpstream;
+import ai.altllm.gateway.testsupport.TestKeys;
 import ai.altllm.gateway.testsupport.UpstreamIT;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -20,9 +22,6 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
-import ai.altllm.gateway.testsupport.ChatClient;
-import com.fasterxml.jackson.annotation.JsonClassDescription;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -39,7 +38,8 @@ class OpenAiSdkIT extends UpstreamIT {
     @BeforeEach
     void connectSdk() {
         // Retries off: each scripted upstream answer must be used exactly once.
-        client = OpenAIOkHttpClient.builder().baseUrl(new Gateway(base).uri("/v1").toString()).apiKey(TestKeys.apiKey(new Gateway(base)))
+        client = OpenAIOkHttpClient.builder().baseUrl(new Gateway(base).uri("/v1").toString())
+                .apiKey(TestKeys.apiKey(new Gateway(base)))
                 .maxRetries(0).timeout(Duration.ofSeconds(20)).build();
     }
 
@@ -62,7 +62,8 @@ class OpenAiSdkIT extends UpstreamIT {
         upstream.enqueueStream(Duration.ofMillis(20), List.of(OpenAiJson.roleChunk(), OpenAiJson.contentChunk("Hel"),
                 OpenAiJson.contentChunk("lo"), OpenAiJson.finishChunk("stop"), OpenAiJson.usageChunk(2, 2), "[DONE]"),
                 false);
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params("it-basic"))) {
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+                .createStreaming(params("it-basic"))) {
             List<ChatCompletionChunk> chunks = stream.stream().collect(Collectors.toList());
             assertEquals(4, chunks.size());
             assertEquals("Hello", chunks.stream().flatMap(c -> c.choices().stream())
@@ -125,7 +126,7 @@ class OpenAiSdkIT extends UpstreamIT {
         assertThrows(OpenAIException.class, () -> {
             try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
                     .createStreaming(params("it-basic"))) {
-                stream.stream().forEach(chunk -> { });
+                stream.stream().forEach(chunk -> {});
             }
         }, "an error frame inside a stream is raised by the SDK");
         upstream.take(Duration.ofSeconds(5));

@@ -1,12 +1,12 @@
 package ai.altllm.gateway.chat;
 
+import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.config.ModelConfig;
 import ai.altllm.gateway.config.ProviderConfig;
 import ai.altllm.gateway.config.ProviderType;
 import ai.altllm.gateway.config.Secret;
 import ai.altllm.gateway.config.Timeouts;
 import ai.altllm.gateway.metrics.Metrics;
-import ai.altllm.gateway.config.Deployment;
 import ai.altllm.gateway.routing.Router;
 import ai.altllm.gateway.shutdown.Drain;
 import ai.altllm.gateway.shutdown.InFlight;

@@ -81,6 +81,7 @@ class SettlementTest {
         settlement.settle("ok");
         assertEquals(900, events.get(0).promptTokens());
         assertEquals(70, events.get(0).completionTokens());
-        assertEquals(0, new BigDecimal("0.000708").compareTo(events.get(0).cost()), events.get(0).cost().toPlainString());
+        assertEquals(0, new BigDecimal("0.000708").compareTo(events.get(0).cost()),
+                events.get(0).cost().toPlainString());
     }
 }

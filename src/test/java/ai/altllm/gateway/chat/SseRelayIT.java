@@ -1,11 +1,10 @@
 package ai.altllm.gateway.chat;
 
+import static ai.altllm.gateway.testsupport.ChatClient.HELLO;
+import static ai.altllm.gateway.testsupport.ChatClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static ai.altllm.gateway.testsupport.ChatClient.HELLO;
-import static ai.altllm.gateway.testsupport.ChatClient.json;
 
 import ai.altllm.gateway.testsupport.OpenAiJson;
 import ai.altllm.gateway.testsupport.OpenApiSchemas;

@@ -32,11 +32,13 @@ class ToolLoopTest {
                 Json.createObjectBuilder().add("name", name).add("arguments", arguments)).build();
     }
 
-    private static final JsonObject REQUEST = json("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+    private static final JsonObject REQUEST = json(
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
 
     @Test
     void runsBuiltinCallsAndAppendsTheirResultsUntilTheLastRoundWhichGetsNoTools() {
-        ToolLoop.Turn turn = loop.turn(List.of(call("c1", "crypto_price", "{\"ids\":[\"a\"]}")), "Checking.", "tool_calls");
+        ToolLoop.Turn turn = loop.turn(List.of(call("c1", "crypto_price", "{\"ids\":[\"a\"]}")), "Checking.",
+                "tool_calls");
         assertTrue(loop.continues(turn));
         JsonObject second = loop.nextRequest(REQUEST, turn).toCompletableFuture().join();
         assertEquals(List.of("crypto_price{\"ids\":[\"a\"]}"), ran);
@@ -86,8 +88,9 @@ class ToolLoopTest {
         assertEquals("assistant", delta(first).getString("role"));
         assertNull(stream.relay(json("{\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
                 + "\"id\":\"c1\",\"function\":{\"name\":\"crypto_price\",\"arguments\":\"{}\"}}]}}]}")));
-        String custom = stream.relay(json("{\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,"
-                + "\"id\":\"c2\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}]}}]}"));
+        String custom = stream
+                .relay(json("{\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,"
+                        + "\"id\":\"c2\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}]}}]}"));
         assertEquals(0, delta(custom).getJsonArray("tool_calls").getJsonObject(0).getInt("index"));
         assertEquals("chatcmpl-1", json(custom).getString("id"), "every chunk keeps the first round's id");
         assertFalse(delta(custom).containsKey("role"), "one role delta per stream");
@@ -95,7 +98,8 @@ class ToolLoopTest {
         assertEquals(1, turn.builtin().size());
         assertEquals("c2", turn.custom().get(0).getString("id"));
         List<String> end = stream.finish(turn, Json.createObjectBuilder().add("total_tokens", 3).build());
-        assertEquals("tool_calls", json(end.get(0)).getJsonArray("choices").getJsonObject(0).getString("finish_reason"));
+        assertEquals("tool_calls",
+                json(end.get(0)).getJsonArray("choices").getJsonObject(0).getString("finish_reason"));
         assertEquals(3, json(end.get(1)).getJsonObject("usage").getInt("total_tokens"));
     }
 

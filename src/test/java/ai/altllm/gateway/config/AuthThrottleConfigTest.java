@@ -32,8 +32,9 @@ class AuthThrottleConfigTest {
     @Test
     void everyFieldCanBeSet() {
         assertEquals(new AuthThrottleConfig(50, 20, Duration.ofSeconds(60), Duration.ofSeconds(2),
-                Duration.ofSeconds(30), 500), parse("{\"address_failures\": 50, \"account_failures\": 20, "
-                + "\"window_seconds\": 60, \"first_delay_seconds\": 2, \"max_delay_seconds\": 30, \"max_tracked\": 500}"));
+                Duration.ofSeconds(30), 500),
+                parse("{\"address_failures\": 50, \"account_failures\": 20, "
+                        + "\"window_seconds\": 60, \"first_delay_seconds\": 2, \"max_delay_seconds\": 30, \"max_tracked\": 500}"));
         assertEquals(Duration.ofSeconds(1200), parse("{\"first_delay_seconds\": 1200}").maxDelay(),
                 "the default maximum grows to a longer first delay");
     }

@@ -124,7 +124,8 @@ class ConfigParserTest {
     @Test
     void providerTypeAndUrlAreChecked() {
         assertTrue(error("{\"providers\": {\"p\": {\"type\": \"grpc\", \"base_url\": \"http://h\"}}, \"models\": []}")
-                .startsWith("test.json: providers.p.type: unknown provider type 'grpc' (known: openai, openrouter, ark)"));
+                .startsWith(
+                        "test.json: providers.p.type: unknown provider type 'grpc' (known: openai, openrouter, ark)"));
         assertEquals("test.json: providers.p.base_url: must be an absolute http or https URL, got 'ftp://h'",
                 error("{\"providers\": {\"p\": {\"type\": \"ark\", \"base_url\": \"ftp://h\"}}, \"models\": []}"));
     }

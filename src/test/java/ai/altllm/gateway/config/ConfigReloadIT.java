@@ -66,7 +66,8 @@ class ConfigReloadIT {
                 {"providers": {"first": {"type": "openai", "base_url": "%s", "api_key": "it-upstream-key"},
                                "second": {"type": "openai", "base_url": "%s", "api_key": "${env:ALTLLM_IT_RELOAD_KEY}"}},
                  "models": [{"id": "reload-a", "provider": "first", "upstream_model": "upstream-a"}%s]}
-                """.formatted(upstream.baseUrl(), upstream.baseUrl(), moreModels);
+                """
+                .formatted(upstream.baseUrl(), upstream.baseUrl(), moreModels);
     }
 
     private static String model(String id) {

@@ -53,7 +53,8 @@ class LimitSectionsTest {
         assertTrue(error(", \"rate_limits\": {\"defaults\": {}}").startsWith("test.json: rate_limits.defaults: "
                 + "unknown field"));
         assertEquals("test.json: rate_limits.default.requests_per_minute: must be a whole number of at least 1 "
-                + "(leave it out for no limit)", error(", \"rate_limits\": {\"default\": {\"requests_per_minute\": 0}}"));
+                + "(leave it out for no limit)",
+                error(", \"rate_limits\": {\"default\": {\"requests_per_minute\": 0}}"));
         assertEquals("test.json: rate_limits.tiers.t.models[0]: no model 'nope' in models",
                 error(", \"rate_limits\": {\"tiers\": {\"t\": {\"models\": [\"nope\"]}}}"));
         assertEquals("test.json: rate_limits.tiers.u.models[0]: model 'm1' is already in tier 't'",

@@ -59,7 +59,8 @@ class ToolsSectionTest {
     @Test
     void anUnsetKeyIsAllowedSinceCoinGeckosPublicApiNeedsNone() {
         assertTrue(parse("{\"crypto\": {\"base_url\": \"https://api.coingecko.com/api/v3\", \"api_key\": "
-                + "\"${env:COINGECKO_API_KEY}\"}}", Map.of()).tools().crypto().orElseThrow().apiKey().value().isEmpty());
+                + "\"${env:COINGECKO_API_KEY}\"}}", Map.of()).tools().crypto().orElseThrow().apiKey().value()
+                .isEmpty());
     }
 
     @Test

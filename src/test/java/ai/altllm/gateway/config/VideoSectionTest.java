@@ -46,7 +46,8 @@ class VideoSectionTest {
 
     @Test
     void badSectionsNameTheField() {
-        assertTrue(error("{\"signing_keys\": {\"k1\": \"short\"}}").contains("video.signing_keys.k1: must be at least 32"));
+        assertTrue(error("{\"signing_keys\": {\"k1\": \"short\"}}")
+                .contains("video.signing_keys.k1: must be at least 32"));
         assertTrue(error("{\"signing_keys\": {\"k1\": \"${env:UNSET_KEY}\"}}").contains("UNSET_KEY is not set"));
         assertTrue(error("{\"signing_keys\": {}}").contains("video.signing_keys: must hold one or two keys"));
         assertTrue(error("{\"signing_keys\": {\"a\": \"" + LONG + "\", \"b\": \"" + LONG + "\", \"c\": \"" + LONG

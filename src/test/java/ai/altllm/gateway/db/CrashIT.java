@@ -68,8 +68,9 @@ class CrashIT {
 
     private static void restart() {
         instance.set(MicroInstance.start("crash-it", List.of("--nohazelcast", "--prebootcommandfile",
-                Path.of("server-config/payara-micro/pre-boot.asadmin").toAbsolutePath().toString()), Map.of("altllm.config",
-                dir.resolve("altllm.json").toString(), "altllm.data.dir", dir.toString()),
+                Path.of("server-config/payara-micro/pre-boot.asadmin").toAbsolutePath().toString()),
+                Map.of("altllm.config",
+                        dir.resolve("altllm.json").toString(), "altllm.data.dir", dir.toString()),
                 Map.of("ALTLLM_ADMIN_KEY", System.getenv("ALTLLM_ADMIN_KEY")), START));
     }
 
@@ -172,7 +173,8 @@ class CrashIT {
                     .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + key)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"model\":\"it-metered\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\","
-                                    + "\"content\":\"hi\"}]}")).build(), HttpResponse.BodyHandlers.ofString())
+                                    + "\"content\":\"hi\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode();
         } catch (IOException e) {
             return -1;
@@ -185,7 +187,8 @@ class CrashIT {
 
     private static HttpResponse<String> admin(String method, String path) {
         return gateway().send(HttpRequest.newBuilder(gateway().uri(path)).method(method,
-                HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer "
-                + System.getenv("ALTLLM_ADMIN_KEY")));
+                HttpRequest.BodyPublishers.noBody()).header("Authorization",
+                        "Bearer "
+                                + System.getenv("ALTLLM_ADMIN_KEY")));
     }
 }

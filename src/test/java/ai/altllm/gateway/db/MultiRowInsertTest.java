@@ -40,14 +40,15 @@ class MultiRowInsertTest {
     @Test
     void writesEveryRecordWithItsOwnValuesWhateverTheBatchSize() {
         Jdbc.update(dataSource(), "CREATE TABLE insert_all_test (n INTEGER PRIMARY KEY, label VARCHAR(20), "
-                + "amount NUMERIC(24, 10))", s -> { });
+                + "amount NUMERIC(24, 10))", s -> {});
         MultiRowInsert<Entry> insert = new MultiRowInsert<>("insert_all_test (n, label, amount)", 3, (s, first, e) -> {
             s.setInt(first, e.n());
             s.setString(first + 1, e.text());
             s.setBigDecimal(first + 2, e.amount());
         });
         int next = 0;
-        for (int size : new int[] {0, 1, 37, MultiRowInsert.ROWS, MultiRowInsert.ROWS * 5 / 2, MultiRowInsert.ROWS * 3}) {
+        for (int size : new int[] {0, 1, 37, MultiRowInsert.ROWS, MultiRowInsert.ROWS * 5 / 2,
+            MultiRowInsert.ROWS * 3}) {
             List<Entry> entries = IntStream.range(next, next + size).mapToObj(n -> new Entry(n,
                     n % 7 == 0 ? null : "row " + n, new BigDecimal(n).movePointLeft(10))).toList();
             insert.insert(dataSource(), entries);
@@ -67,20 +68,20 @@ class MultiRowInsertTest {
     /** A batch that fails part-way (a duplicate key in its last rows) leaves nothing behind. */
     @Test
     void writesAllOrNothing() {
-        Jdbc.update(dataSource(), "CREATE TABLE insert_all_atomic (n INTEGER PRIMARY KEY)", s -> { });
+        Jdbc.update(dataSource(), "CREATE TABLE insert_all_atomic (n INTEGER PRIMARY KEY)", s -> {});
         MultiRowInsert<Integer> insert = new MultiRowInsert<>("insert_all_atomic (n)", 1,
                 (s, first, n) -> s.setInt(first, n));
         List<Integer> rows = new ArrayList<>(IntStream.range(0, MultiRowInsert.ROWS + 10).boxed().toList());
         rows.add(3);
         assertThrows(StorageException.class, () -> insert.insert(dataSource(), rows));
-        assertEquals(List.of(0L), Jdbc.query(dataSource(), "SELECT COUNT(*) FROM insert_all_atomic", s -> { },
+        assertEquals(List.of(0L), Jdbc.query(dataSource(), "SELECT COUNT(*) FROM insert_all_atomic", s -> {},
                 row -> row.getLong(1)));
     }
 
     /** One record written inside the caller's transaction is kept when it commits and gone when it rolls back. */
     @Test
     void writesOneRecordInTheCallersTransaction() {
-        Jdbc.update(dataSource(), "CREATE TABLE insert_one_test (n INTEGER PRIMARY KEY)", s -> { });
+        Jdbc.update(dataSource(), "CREATE TABLE insert_one_test (n INTEGER PRIMARY KEY)", s -> {});
         MultiRowInsert<Integer> insert = new MultiRowInsert<>("insert_one_test (n)", 1,
                 (s, first, n) -> s.setInt(first, n));
         Jdbc.transaction(dataSource(), c -> {
@@ -91,7 +92,7 @@ class MultiRowInsertTest {
             insert.insert(c, 8);
             throw new IllegalStateException("roll back");
         }));
-        assertEquals(List.of(7), Jdbc.query(dataSource(), "SELECT n FROM insert_one_test ORDER BY n", s -> { },
+        assertEquals(List.of(7), Jdbc.query(dataSource(), "SELECT n FROM insert_one_test ORDER BY n", s -> {},
                 row -> row.getInt(1)));
     }
 }

@@ -32,8 +32,7 @@ class PoolsTest {
 
     private static int count(HikariDataSource pool) {
         return Jdbc.query(pool, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' "
-                + "AND \"success\"", s -> {
-                }, row -> row.getInt(1)).get(0);
+                + "AND \"success\"", s -> {}, row -> row.getInt(1)).get(0);
     }
 
     @Test

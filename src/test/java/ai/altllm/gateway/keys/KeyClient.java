@@ -59,7 +59,7 @@ final class KeyClient {
         // HTTP/1.1 as API clients send it: java.net.http's h2c upgrade has its own, smaller header limits.
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path)).version(HttpClient.Version.HTTP_1_1)
                 .method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -43,7 +43,7 @@ class KeyFormatTest {
     void malformedTextIsRejected() {
         String key = KeyFormat.generate();
         for (String bad : new String[] {null, "", "altllm-", key + "x", key.substring(1), "sk-" + key.substring(3),
-                key.substring(0, 20) + "!" + key.substring(21), "' OR '1'='1"}) {
+            key.substring(0, 20) + "!" + key.substring(21), "' OR '1'='1"}) {
             assertFalse(KeyFormat.isWellFormed(bad), String.valueOf(bad));
         }
     }

@@ -83,8 +83,7 @@ abstract class KeyStoreContract {
         String secret = KeyFormat.generate();
         keys.insert(ApiKey.create(account.id(), "n", secret, null, null, null, null, null, null),
                 KeyFormat.hash(secret));
-        String everyRow = String.join("\n", Jdbc.query(dataSource(), "SELECT * FROM api_keys", s -> {
-        }, row -> {
+        String everyRow = String.join("\n", Jdbc.query(dataSource(), "SELECT * FROM api_keys", s -> {}, row -> {
             StringBuilder text = new StringBuilder();
             for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
                 text.append(row.getString(i)).append('|');

@@ -3,11 +3,9 @@ package ai.altllm.gateway.metrics;
 import static ai.altllm.gateway.testsupport.ChatClient.HELLO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.altllm.gateway.testsupport.ChatClient;
-import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.NodeScript;
 import ai.altllm.gateway.testsupport.OpenAiJson;
 import ai.altllm.gateway.testsupport.ServerLog;
@@ -116,8 +114,9 @@ class MetricsIT extends UpstreamIT {
         Map<String, String> anyFailure = with(basic, "http_response_status_code", "502");
         Scrape after = parsed(METRICS_TOKEN);
         for (int i = 0; i < 20 && (after.valueOr0("altllm_chat_requests_total", ok) < before.valueOr0(
-                "altllm_chat_requests_total", ok) + 2 || after.valueOr0("altllm_chat_requests_total", anyFailure)
-                < before.valueOr0("altllm_chat_requests_total", anyFailure) + 1); i++) {
+                "altllm_chat_requests_total", ok) + 2
+                || after.valueOr0("altllm_chat_requests_total",
+                        anyFailure) < before.valueOr0("altllm_chat_requests_total", anyFailure) + 1); i++) {
             Thread.sleep(250);
             after = parsed(METRICS_TOKEN);
         }
@@ -176,7 +175,8 @@ class MetricsIT extends UpstreamIT {
         ServerLog.capture();
         String key = TestKeys.create(chat.gateway(), "access-log");
         upstream.enqueueChat("Logged answer", 7, 5);
-        HttpResponse<String> ok = chat.gateway().send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
+        HttpResponse<String> ok = chat.gateway()
+                .send(chat.post(HELLO + "}").setHeader("Authorization", "Bearer " + key));
         assertEquals(200, ok.statusCode(), ok.body());
         upstream.take(Duration.ofSeconds(5));
         HttpResponse<String> refused = chat.gateway().send(chat.post("{\"model\":\"no-such-model\",\"messages\":[]}")

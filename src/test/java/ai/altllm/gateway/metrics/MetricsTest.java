@@ -41,11 +41,16 @@ class MetricsTest {
         assertTrue(text.contains("gen_ai_request_model=\"none\",gen_ai_provider_name=\"none\","
                 + "http_response_status_code=\"400\",outcome=\"refused\"} 1\n"), text);
         // 0.15 s falls in le=0.16, 0.05 s in le=0.08; 5 s in le=5.12: buckets count cumulatively.
-        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"0.04\"} 0\n"), text);
-        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"0.08\"} 1\n"), text);
-        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"0.16\"} 2\n"), text);
-        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"5.12\"} 3\n"), text);
-        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"+Inf\"} 3\n"), text);
+        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"0.04\"} 0\n"),
+                text);
+        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"0.08\"} 1\n"),
+                text);
+        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"0.16\"} 2\n"),
+                text);
+        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"5.12\"} 3\n"),
+                text);
+        assertTrue(text.contains("gen_ai_server_request_duration_seconds_bucket{" + LABELS + ",le=\"+Inf\"} 3\n"),
+                text);
         assertTrue(text.contains("gen_ai_server_request_duration_seconds_count{" + LABELS + "} 3\n"), text);
         assertTrue(text.contains("gen_ai_server_time_to_first_token_seconds_count{" + LABELS + "} 2\n"),
                 "only requests with a first token: " + text);

@@ -108,7 +108,8 @@ class PublicEndpointsIT {
                 .filter(e -> e.getString("path").startsWith("/portal/api/") && !e.getString("auth").equals("none"))
                 .allMatch(e -> e.getString("auth").equals("session")), "portal routes need a session, not a key");
         assertTrue(body.getJsonArray("endpoints").stream().map(JsonObject.class::cast)
-                .anyMatch(e -> e.getString("path").equals("/portal/api/accounts") && e.getString("auth").equals("session")));
+                .anyMatch(e -> e.getString("path").equals("/portal/api/accounts")
+                        && e.getString("auth").equals("session")));
         assertTrue(body.getJsonArray("features").toString().contains("streaming"));
         assertEquals("api_key", body.getJsonObject("rate_limits").getString("scope"));
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.altllm.gateway.testsupport.FromAddress;
 import ai.altllm.gateway.testsupport.Gateway;
 import ai.altllm.gateway.testsupport.NodeScript;
-import ai.altllm.gateway.testsupport.Throttling;
 import ai.altllm.gateway.testsupport.ScriptedUpstream;
+import ai.altllm.gateway.testsupport.Throttling;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,7 +41,8 @@ class PortalIT {
     }
 
     private HttpResponse<String> post(String path, String body, boolean csrfHeader) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (csrfHeader) {
             request.header("X-AltLLM-Portal", "1");
@@ -63,7 +64,8 @@ class PortalIT {
             upstream.enqueueChat("one", 12, 30);
             upstream.enqueueChat("two", 12, 30);
             String output = NodeScript.run("usage.e2e.mjs", Duration.ofSeconds(180), base.toString(),
-                    System.getenv("ALTLLM_ADMIN_KEY"), Path.of("target", "portal-screenshots").toAbsolutePath().toString());
+                    System.getenv("ALTLLM_ADMIN_KEY"),
+                    Path.of("target", "portal-screenshots").toAbsolutePath().toString());
             assertTrue(output.contains("usage e2e: ok"), output);
         }
     }

@@ -22,12 +22,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -93,7 +93,8 @@ class ShutdownIT {
         Stream done = finishing.get(30, TimeUnit.SECONDS);
         assertEquals(200, done.status);
         assertEquals("[DONE]", last(done.frames), done.frames.raw());
-        assertFalse(done.frames.raw().contains("\"error\""), "the short stream finished normally: " + done.frames.raw());
+        assertFalse(done.frames.raw().contains("\"error\""),
+                "the short stream finished normally: " + done.frames.raw());
         assertEquals(shortFrames.size() - 1, done.frames.data().size(), "every frame but the unrequested usage chunk: "
                 + done.frames.raw());
 
@@ -134,7 +135,8 @@ class ShutdownIT {
     }
 
     private static CompletableFuture<Stream> open(ChatClient chat, String key) {
-        HttpRequest request = chat.post(ChatClient.HELLO + ",\"stream\":true}").setHeader("Authorization", "Bearer " + key)
+        HttpRequest request = chat.post(ChatClient.HELLO + ",\"stream\":true}")
+                .setHeader("Authorization", "Bearer " + key)
                 .timeout(Duration.ofSeconds(GRACE_SECONDS + 40)).build();
         return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApplyAsync(
                 (HttpResponse<InputStream> response) -> new Stream(response.statusCode(),
@@ -169,14 +171,16 @@ class ShutdownIT {
                 """.formatted(GRACE_SECONDS, upstream.baseUrl()));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-Djava.io.tmpdir=" + dir.toAbsolutePath(),
-                "-Daltllm.config=" + config.toAbsolutePath(), "-Daltllm.data.dir=" + dir.resolve("data").toAbsolutePath(),
+                "-Daltllm.config=" + config.toAbsolutePath(),
+                "-Daltllm.data.dir=" + dir.resolve("data").toAbsolutePath(),
                 "-jar", Path.of("target", "altllm-micro.jar").toAbsolutePath().toString(),
                 "--port", Integer.toString(port), "--nohazelcast");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private void awaitReady(Gateway gateway, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("payara.startupTimeoutInSeconds", 180));
+        long deadline = System.nanoTime()
+                + TimeUnit.SECONDS.toNanos(Integer.getInteger("payara.startupTimeoutInSeconds", 180));
         while (System.nanoTime() < deadline) {
             assertTrue(server.isAlive(), () -> "the gateway exited: " + read(log));
             try {

@@ -1,11 +1,10 @@
 package ai.altllm.gateway.smoke;
 
+import static ai.altllm.gateway.testsupport.ChatClient.error;
+import static ai.altllm.gateway.testsupport.ChatClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static ai.altllm.gateway.testsupport.ChatClient.error;
-import static ai.altllm.gateway.testsupport.ChatClient.json;
 
 import ai.altllm.gateway.testsupport.ChatClient;
 import ai.altllm.gateway.testsupport.Gateway;
@@ -124,7 +123,8 @@ abstract class SmokeSuite {
         upstream.enqueueStream(Duration.ZERO, List.of(OpenAiJson.contentChunk("warm"), "[DONE]"), false);
         assertEquals(List.of("warm"), chat.stream(HELLO + ",\"stream\":true}").data().stream().limit(1)
                 .map(frame -> json(frame).getJsonArray("choices").getJsonObject(0).getJsonObject("delta")
-                        .getString("content")).toList());
+                        .getString("content"))
+                .toList());
         upstream.take(Duration.ofSeconds(5));
         Semaphore clientGot = new Semaphore(0);
         AtomicInteger unseen = new AtomicInteger();

@@ -51,7 +51,7 @@ public final class ChatClient {
 
     /** Sends a streamed request and reads the whole 200 event stream. */
     public SseFrames stream(String body) {
-        return stream(body, frame -> { });
+        return stream(body, frame -> {});
     }
 
     /** As {@link #stream(String)}, telling {@code onFrame} each frame's payload the moment it arrives. */

@@ -18,7 +18,8 @@ public final class Ledgers {
     public static JsonObject read(Gateway gateway, String account) {
         HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/admin/v1/accounts/"
                 + account + "/credits?limit=10000")).header("Authorization", "Bearer "
-                + System.getenv("ALTLLM_ADMIN_KEY")).GET());
+                        + System.getenv("ALTLLM_ADMIN_KEY"))
+                .GET());
         assertEquals(200, response.statusCode(), response.body());
         return Gateway.json(response);
     }

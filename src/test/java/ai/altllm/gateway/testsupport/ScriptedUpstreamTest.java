@@ -69,7 +69,8 @@ class ScriptedUpstreamTest {
         HttpResponse<java.io.InputStream> response = client.send(post("{}"), HttpResponse.BodyHandlers.ofInputStream());
         List<Long> arrivals = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null;) {
                 if (!line.isEmpty()) {
                     lines.add(line);

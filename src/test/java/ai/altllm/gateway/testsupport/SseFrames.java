@@ -17,7 +17,7 @@ public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis,
      * frame's {@code event:} name or {@code ""} for none.
      */
     public static SseFrames read(HttpResponse<InputStream> response) {
-        return read(response, frame -> { });
+        return read(response, frame -> {});
     }
 
     /** As {@link #read(HttpResponse)}, telling {@code onFrame} each frame's payload the moment it arrives. */

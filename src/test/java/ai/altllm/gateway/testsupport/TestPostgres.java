@@ -84,10 +84,8 @@ public final class TestPostgres {
     /** Drops the schema {@link #open} made, then closes the pool; does nothing for a test that was skipped. */
     public static void close(HikariDataSource pool) {
         if (pool != null) {
-            String schema = Jdbc.query(pool, "SELECT current_schema()", s -> {
-            }, r -> r.getString(1)).get(0);
-            Jdbc.update(pool, "DROP SCHEMA " + schema + " CASCADE", s -> {
-            });
+            String schema = Jdbc.query(pool, "SELECT current_schema()", s -> {}, r -> r.getString(1)).get(0);
+            Jdbc.update(pool, "DROP SCHEMA " + schema + " CASCADE", s -> {});
             pool.close();
         }
     }

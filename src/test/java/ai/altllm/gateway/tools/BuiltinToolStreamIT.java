@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /** Built-in tool rounds in one coherent stream, checked on the wire and through OpenAI's Java SDK. */
 class BuiltinToolStreamIT extends PriceSourceIT {
 
-    private static final String ETH_PRICE = API + "/simple/price?ids=ethereum&include_24hr_change=true&vs_currencies=usd";
+    private static final String ETH_PRICE = API
+            + "/simple/price?ids=ethereum&include_24hr_change=true&vs_currencies=usd";
 
     /** Round one: some text, then a built-in price call whose arguments arrive in two deltas. */
     private static void scriptPriceRound(String... extraCalls) {
@@ -51,7 +52,8 @@ class BuiltinToolStreamIT extends PriceSourceIT {
 
     private static void scriptAnswerRound() {
         upstream.enqueueStream(Duration.ofMillis(5), List.of(OpenAiJson.roleChunk(),
-                OpenAiJson.contentChunk("ETH is "), OpenAiJson.contentChunk("3000 USD."), OpenAiJson.finishChunk("stop"),
+                OpenAiJson.contentChunk("ETH is "), OpenAiJson.contentChunk("3000 USD."),
+                OpenAiJson.finishChunk("stop"),
                 OpenAiJson.usageChunk(30, 8), "[DONE]"), false);
     }
 

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.impl.BasicEntityDetails;
-import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.message.BasicHttpResponse;
+import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.junit.jupiter.api.Test;
 
 class ExchangeConsumerTest {

@@ -14,7 +14,8 @@ class UpstreamErrorsTest {
 
     @Test
     void clientErrorsKeepStatusAndMessage() {
-        ApiException e = UpstreamErrors.status(429, "{\"error\":{\"message\":\"Slow down\",\"type\":\"rate_limit_error\"}}");
+        ApiException e = UpstreamErrors.status(429,
+                "{\"error\":{\"message\":\"Slow down\",\"type\":\"rate_limit_error\"}}");
         assertEquals(429, e.status());
         assertEquals("Slow down", e.getMessage());
         assertEquals("rate_limit_error", e.type());

@@ -68,7 +68,7 @@ class StatusTokensTest {
         assertEquals(Optional.empty(), asKeyA("v1.k9." + parts[2] + "." + parts[3]));
         assertEquals(Optional.empty(), asKeyA("v2." + parts[1] + "." + parts[2] + "." + parts[3]));
         for (String junk : new String[] {null, "", "v1", "v1.k1..", "' OR 1=1 --", "v1.k1.e30." + "A".repeat(43),
-                "x".repeat(10_000)}) {
+            "x".repeat(10_000)}) {
             assertEquals(Optional.empty(), asKeyA(junk));
         }
     }

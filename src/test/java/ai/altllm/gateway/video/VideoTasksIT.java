@@ -206,7 +206,8 @@ class VideoTasksIT extends UpstreamIT {
             {"it-video-or", openRouterJob("or-cxl", "pending", ""), openRouterJob("or-cxl", "cancelled", ""),
                 "cancelled"},
             {"it-video-ark", "{\"id\":\"cgt-fail\"}", arkTask("cgt-fail", "failed",
-                ",\"error\":{\"code\":\"InputTextSensitive\",\"message\":\"Prompt flagged\"}"), "failed"},
+                    ",\"error\":{\"code\":\"InputTextSensitive\",\"message\":\"Prompt flagged\"}"),
+                "failed"},
             {"it-video-ark", "{\"id\":\"cgt-exp\"}", arkTask("cgt-exp", "expired", ""), "expired"},
         };
         for (Object[] end : otherEnds) {

@@ -24,7 +24,8 @@ class RoutesTest {
      * The only routes anyone may call without a key: health, the catalog, and the portal's static files (the root
      * redirects to them); every other route, present or future, needs a key, the admin key or a portal session.
      */
-    static final Pattern PUBLIC = Pattern.compile("/health(/.*)?|/v1/models(/.*)?|/v1/provider|/|/portal|/portal/\\{name}");
+    static final Pattern PUBLIC = Pattern
+            .compile("/health(/.*)?|/v1/models(/.*)?|/v1/provider|/|/portal|/portal/\\{name}");
 
     @Test
     void everyRouteButHealthModelsAndProviderRequiresAKey() {
@@ -32,7 +33,8 @@ class RoutesTest {
             assertEquals(PUBLIC.matcher(route.path()).matches(), route.isPublic(), route.toString());
         }
         assertTrue(Routes.all(GatewayApplication.RESOURCES).contains(new Routes.Route("GET", "/v1/key", false)));
-        assertTrue(Routes.all(GatewayApplication.RESOURCES).contains(new Routes.Route("DELETE", "/admin/v1/keys/{id}", false)));
+        assertTrue(Routes.all(GatewayApplication.RESOURCES)
+                .contains(new Routes.Route("DELETE", "/admin/v1/keys/{id}", false)));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package ai.altllm.gateway.limits.admission;
 
-import ai.altllm.gateway.limits.cluster.SharedState;
 import ai.altllm.gateway.errors.ApiException;
 import ai.altllm.gateway.errors.ErrorEnvelope;
 import ai.altllm.gateway.keys.ApiKey;
 import ai.altllm.gateway.keys.Caller;
+import ai.altllm.gateway.limits.cluster.SharedState;
 import ai.altllm.gateway.limits.ratelimit.LimitPolicy;
 import ai.altllm.gateway.limits.ratelimit.RateLimitHeaders;
 import ai.altllm.gateway.web.ServletResponses;

@@ -1,14 +1,14 @@
 package ai.altllm.gateway.limits.admission;
 
+import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.keys.ApiKey;
 import ai.altllm.gateway.limits.cluster.SharedState;
 import ai.altllm.gateway.limits.credits.Credits;
 import ai.altllm.gateway.limits.credits.Reservation;
-import ai.altllm.gateway.errors.ApiException;
-import ai.altllm.gateway.keys.ApiKey;
-import ai.altllm.gateway.metrics.Metrics;
 import ai.altllm.gateway.limits.ratelimit.Admission;
 import ai.altllm.gateway.limits.ratelimit.LimitPolicy;
 import ai.altllm.gateway.limits.ratelimit.RateLimitHeaders;
+import ai.altllm.gateway.metrics.Metrics;
 import ai.altllm.gateway.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

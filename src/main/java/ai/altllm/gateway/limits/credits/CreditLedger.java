@@ -80,9 +80,11 @@ final class CreditLedger {
 
     /** {@code [credits added (top-ups and adjustments), usage (settled costs plus credits still held)]}. */
     BigDecimal[] totals(String accountId) {
-        return Jdbc.query(dataSource(), "SELECT COALESCE(SUM(CASE WHEN " + USAGE_KINDS + " THEN 0 ELSE amount END), 0), "
-                + "COALESCE(SUM(CASE WHEN " + USAGE_KINDS + " THEN amount ELSE 0 END), 0) FROM credit_ledger "
-                + "WHERE account_id = ?", s -> s.setString(1, accountId),
+        return Jdbc.query(dataSource(),
+                "SELECT COALESCE(SUM(CASE WHEN " + USAGE_KINDS + " THEN 0 ELSE amount END), 0), "
+                        + "COALESCE(SUM(CASE WHEN " + USAGE_KINDS + " THEN amount ELSE 0 END), 0) FROM credit_ledger "
+                        + "WHERE account_id = ?",
+                s -> s.setString(1, accountId),
                 row -> new BigDecimal[] {row.getBigDecimal(1), row.getBigDecimal(2).negate()}).get(0);
     }
 

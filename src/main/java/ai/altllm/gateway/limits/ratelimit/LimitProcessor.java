@@ -85,7 +85,7 @@ final class LimitProcessor implements EntryProcessor<String, long[], long[]>, Se
 
     private long[] answer(long verdict, long wait, long[] state) {
         return new long[] {verdict, wait, rpm, rpm > 0 ? Gcra.remaining(state[0], now, rpm) : 0,
-                Gcra.untilFull(state[0], now), tpm, tpm > 0 ? Gcra.remaining(state[1], now, tpm) : 0,
-                Gcra.untilFull(state[1], now)};
+            Gcra.untilFull(state[0], now), tpm, tpm > 0 ? Gcra.remaining(state[1], now, tpm) : 0,
+            Gcra.untilFull(state[1], now)};
     }
 }

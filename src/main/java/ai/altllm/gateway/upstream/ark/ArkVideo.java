@@ -51,7 +51,8 @@ public class ArkVideo implements VideoUpstream {
                 .build().toString().getBytes(StandardCharsets.UTF_8);
         // Ark answers a create with the id alone: a new task is queued.
         return VideoAnswers.read(transport.json("POST", uri(provider, TASKS), key(provider), body,
-                provider.timeouts()), answer -> new VideoJob(jobId(answer, null), VideoStatus.QUEUED, null, null, null));
+                provider.timeouts()),
+                answer -> new VideoJob(jobId(answer, null), VideoStatus.QUEUED, null, null, null));
     }
 
     @Override

@@ -141,9 +141,9 @@ public class MarketData {
             String reason = failure.status() == 504 ? "did not answer in time"
                     : code.equals("upstream_unreachable") || code.equals("upstream_connection_failed")
                             ? "could not be reached"
-                            : failure.status() == 429 ? "is rate-limiting the gateway; try again in a minute"
-                                    : failure.status() >= 500 ? "is failing; try again later"
-                                            : "refused the request (HTTP " + failure.status() + ")";
+                    : failure.status() == 429 ? "is rate-limiting the gateway; try again in a minute"
+                    : failure.status() >= 500 ? "is failing; try again later"
+                    : "refused the request (HTTP " + failure.status() + ")";
             answer.completeExceptionally(new IllegalStateException("the market-data source " + reason));
         }
     }

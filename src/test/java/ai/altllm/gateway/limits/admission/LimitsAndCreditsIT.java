@@ -16,12 +16,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -316,8 +316,8 @@ class LimitsAndCreditsIT extends UpstreamIT {
         JsonObject ledger = ledger(issued.account());
         // Settled as one charge if the reservation row was still queued, else as a settlement after it.
         Set<String> settled = Set.of("charge", "settlement");
-        for (int i = 0; i < 30 && !settled.contains(ledger.getJsonArray("data").getJsonObject(0).getString("kind"));
-                i++) {
+        for (int i = 0; i < 30
+                && !settled.contains(ledger.getJsonArray("data").getJsonObject(0).getString("kind")); i++) {
             Thread.sleep(100);
             ledger = ledger(issued.account());
         }
@@ -349,13 +349,15 @@ class LimitsAndCreditsIT extends UpstreamIT {
                 "{}", "{\"amount\":\"1\",\"extra\":1}")) {
             HttpResponse<String> response = chat.gateway().send(HttpRequest.newBuilder(chat.gateway().uri(
                     "/admin/v1/accounts/" + issued.account() + "/credits")).header("Authorization", "Bearer "
-                    + System.getenv("ALTLLM_ADMIN_KEY")).header("Content-Type", "application/json")
+                            + System.getenv("ALTLLM_ADMIN_KEY"))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(bad)));
             assertEquals(400, response.statusCode(), bad + " -> " + response.body());
         }
         HttpResponse<String> missing = chat.gateway().send(HttpRequest.newBuilder(chat.gateway().uri(
                 "/admin/v1/accounts/acct_nope/credits")).header("Authorization", "Bearer "
-                + System.getenv("ALTLLM_ADMIN_KEY")).header("Content-Type", "application/json")
+                        + System.getenv("ALTLLM_ADMIN_KEY"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1\"}")));
         assertEquals(404, missing.statusCode());
     }

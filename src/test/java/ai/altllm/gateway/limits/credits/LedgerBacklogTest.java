@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.altllm.gateway.limits.cluster.SharedState;
 import ai.altllm.gateway.db.Database;
 import ai.altllm.gateway.errors.ApiException;
+import ai.altllm.gateway.limits.cluster.SharedState;
 import ai.altllm.gateway.testsupport.TestConfigs;
 import ai.altllm.gateway.testsupport.TestH2;
 import com.zaxxer.hikari.HikariDataSource;

@@ -23,7 +23,8 @@ class ArkVideoTest {
                 "failed", VideoStatus.FAILED, "cancelled", VideoStatus.CANCELLED, "expired", VideoStatus.EXPIRED);
         expected.forEach((wire, status) -> assertEquals(status, job("{\"id\":\"cgt-1\",\"status\":\"" + wire + "\"}")
                 .status(), wire));
-        VideoJob done = job("{\"id\":\"cgt-1\",\"status\":\"succeeded\",\"content\":{\"video_url\":\"https://cdn/v.mp4\"}}");
+        VideoJob done = job(
+                "{\"id\":\"cgt-1\",\"status\":\"succeeded\",\"content\":{\"video_url\":\"https://cdn/v.mp4\"}}");
         assertEquals(VideoStatus.SUCCEEDED, done.status());
         assertEquals("https://cdn/v.mp4", done.videoUrl());
         assertEquals(100, done.progress());
