@@ -18,18 +18,19 @@ final class ReadyLine {
     }
 
     /** Logs {@code line} after a self-probe of {@code /health} beside the API base {@code base} succeeds; at once when the URL is unknown. */
-    static void printWhenServing(String base, String line) {
+    static void printWhenServing(String base, String line, Runnable before) {
         if (!base.startsWith("http://")) {
             LOG.log(Level.INFO, line);
             return;
         }
         // The deployment thread must finish before the HTTP listener serves the application, so probe from another.
-        Thread probe = new Thread(() -> probe(base.replaceFirst("/v1$", "") + "/health", line), "altllm-ready");
+        Thread probe = new Thread(() -> probe(base.replaceFirst("/v1$", "") + "/health", line, before),
+                "altllm-ready");
         probe.setDaemon(true);
         probe.start();
     }
 
-    private static void probe(String url, String line) {
+    private static void probe(String url, String line, Runnable before) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url.replace("://localhost:", "://127.0.0.1:")))
@@ -38,6 +39,8 @@ final class ReadyLine {
         while (System.nanoTime() < deadline) {
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    // Lines still queued (this probe's own early 404s, say) must not come after the ready line.
+                    before.run();
                     LOG.log(Level.INFO, line);
                     return;
                 }

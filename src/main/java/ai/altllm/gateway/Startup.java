@@ -1,5 +1,6 @@
 package ai.altllm.gateway;
 
+import ai.altllm.gateway.accesslog.AccessLog;
 import ai.altllm.gateway.config.ConfigException;
 import ai.altllm.gateway.config.Configuration;
 import ai.altllm.gateway.health.BuildInfo;
@@ -24,6 +25,9 @@ public class Startup {
     @Inject
     Catalog catalog;
 
+    @Inject
+    AccessLog accessLog;
+
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         try {
             configuration.get();
@@ -37,6 +41,6 @@ public class Startup {
         }
         String base = ListenAddress.describe(context.getContextPath());
         ReadyLine.printWhenServing(base, "AltLLM Gateway " + BuildInfo.VERSION + " ready: " + base + " ("
-                + catalog.size() + " models)");
+                + catalog.size() + " models)", accessLog::writePending);
     }
 }

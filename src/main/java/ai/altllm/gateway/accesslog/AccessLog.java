@@ -68,6 +68,11 @@ public class AccessLog implements ShutdownStep {
         }
     }
 
+    /** Writes the lines queued so far now, on the caller's thread. */
+    public void writePending() {
+        writer.flush();
+    }
+
     private static void write(List<AccessRecord> batch) {
         for (AccessRecord record : batch) {
             try {
