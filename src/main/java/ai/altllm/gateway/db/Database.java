@@ -11,8 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The gateway's one connection pool, opened and migrated while the application deploys, closed when it stops. */
@@ -52,6 +54,15 @@ public class Database implements ReadinessCheck {
             throw new IllegalStateException("the database did not open at startup; see the first error in the log");
         }
         return pool;
+    }
+
+    /**
+     * The data directory when the database is the embedded one, which lives there: files kept beside it (a journal)
+     * are then as lasting as the database. Empty for a configured database, which may outlive this instance's disk.
+     */
+    public Optional<Path> embeddedDirectory() {
+        return configuration.get().database() != null ? Optional.empty()
+                : Optional.of(DataDirectory.resolve(System::getProperty, System::getenv));
     }
 
     @Override

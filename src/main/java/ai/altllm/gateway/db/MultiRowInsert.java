@@ -41,12 +41,17 @@ public final class MultiRowInsert<T> {
         if (records.isEmpty()) {
             return;
         }
-        int chunked = records.size() / ROWS * ROWS;
         Jdbc.transaction(dataSource, c -> {
-            execute(c, chunkSql, records.subList(0, chunked), ROWS);
-            execute(c, rowSql, records.subList(chunked, records.size()), 1);
+            insert(c, records);
             return null;
         });
+    }
+
+    /** Writes all records inside the caller's transaction. */
+    public void insert(Connection c, List<T> records) throws SQLException {
+        int chunked = records.size() / ROWS * ROWS;
+        execute(c, chunkSql, records.subList(0, chunked), ROWS);
+        execute(c, rowSql, records.subList(chunked, records.size()), 1);
     }
 
     /** Writes one record inside the caller's transaction, with the same one-row statement the batches use. */

@@ -38,7 +38,9 @@ public class ShutdownTriggers {
     /** The application's class loader: the signal arrives on a JVM thread that the container knows nothing of. */
     private ClassLoader application;
 
-    void install(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    /** After the database opened: preparing the drain creates the shutdown steps, and a step may read it at start. */
+    void install(@Observes @Priority(Interceptor.Priority.APPLICATION + 900)
+                  @Initialized(ApplicationScoped.class) Object event) {
         drain.prepare();
         application = Thread.currentThread().getContextClassLoader();
         hook = new Thread(drain::run, "altllm-drain");

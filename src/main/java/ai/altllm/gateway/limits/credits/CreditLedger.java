@@ -31,15 +31,34 @@ final class CreditLedger {
     }
 
     void insert(List<? extends PendingRow> batch) {
+        BATCH.insert(dataSource(), entries(batch));
+    }
+
+    /** Writes a batch; one that holds journaled reservations also moves the journal's mark, in the same transaction. */
+    void insert(List<? extends PendingRow> batch, ReservationJournal journal) {
+        List<LedgerEntry> rows = entries(batch);
+        long[] numbers = batch.stream().mapToLong(PendingRow::journalNumber).filter(n -> n > 0).toArray();
+        if (numbers.length == 0) {
+            BATCH.insert(dataSource(), rows);
+        } else {
+            journal.insert(dataSource(), rows, numbers);
+        }
+    }
+
+    private static List<LedgerEntry> entries(List<? extends PendingRow> batch) {
         List<LedgerEntry> rows = new ArrayList<>(batch.size());
         for (PendingRow row : batch) {
             rows.add(row.entry());
         }
-        BATCH.insert(dataSource(), rows);
+        return rows;
     }
 
     static void insert(Connection c, LedgerEntry entry) throws SQLException {
         BATCH.insert(c, entry);
+    }
+
+    static void insert(Connection c, List<LedgerEntry> rows) throws SQLException {
+        BATCH.insert(c, rows);
     }
 
     private static void bind(PreparedStatement s, int first, LedgerEntry entry) throws SQLException {

@@ -14,8 +14,15 @@ import ai.altllm.gateway.keys.KeyRepository;
 import ai.altllm.gateway.shutdown.ShutdownStep;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -28,14 +35,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The credits API: {@link #reserve} the most a piece of work may cost before it starts, {@link #settle} what it really
  * cost when it ends (or {@link #release} it). Balances are checked against hot counters in memory (or in the cluster),
- * seeded from the ledger. A reservation's row is committed before {@link #reserve} returns (in a group commit with
- * the others of the moment), so a crash cannot leave served work unbilled; settlement rows are written in batches.
+ * seeded from the ledger. A reservation is durable before {@link #reserve} returns, so a crash cannot leave served work
+ * unbilled: on the embedded database its line is in a journal beside it and its row is batched; on a configured
+ * database its row is committed (in a group commit with the others of the moment). Other rows are written in batches.
  */
 @ApplicationScoped
 public class Credits implements ShutdownStep {
 
     /** Decimal places of every ledger amount (the column is NUMERIC(24, 10)). */
     public static final int SCALE = 10;
+    private static final Logger LOG = System.getLogger(Credits.class.getName());
     private static final String ACCOUNT = "account:";
     private static final String KEY = "key:";
     /** How long a request waits for its reservation row before it is refused with 503. */
@@ -57,6 +66,7 @@ public class Credits implements ShutdownStep {
     private CreditLedger ledger;
     private BatchWriter<PendingRow> writer;
     private GroupCommit<Reservation> reservations;
+    private ReservationJournal journal;
     private Duration reservationWait;
     private final Map<String, Boolean> prepaid = new ConcurrentHashMap<>();
     private final Map<String, Optional<BigDecimal>> caps = new ConcurrentHashMap<>();
@@ -64,6 +74,12 @@ public class Credits implements ShutdownStep {
     @PostConstruct
     void start() {
         start(200_000, RESERVATION_WAIT);
+    }
+
+    /** Starts at deployment, after the database: the rows a crash left in the journal are written before any request. */
+    void deployed(@Observes @Priority(Interceptor.Priority.APPLICATION + 700)
+                   @Initialized(ApplicationScoped.class) Object event) {
+        // Delivering the event created the bean: start() has run.
     }
 
     /**
@@ -74,6 +90,12 @@ public class Credits implements ShutdownStep {
         reservationWait = wait;
         config = configuration.get().credits();
         ledger = new CreditLedger(database::dataSource);
+        var directory = database.embeddedDirectory();
+        if (directory.isPresent()) {
+            journal = ReservationJournal.open(directory.get(), ledger.dataSource());
+            writer = new BatchWriter<>("credit ledger rows", capacity, batch -> ledger.insert(batch, journal));
+            return;
+        }
         writer = new BatchWriter<>("credit ledger rows", capacity, ledger::insert);
         // A reservation committed after its request got 503 (and its credits back) is balanced by a settlement row.
         reservations = new GroupCommit<>("credit reservations", 10_000, ledger::insert,
@@ -90,8 +112,9 @@ public class Credits implements ShutdownStep {
      *
      * @param reference what the credits are for (a request id, a video task id), kept in the ledger
      * @throws ApiException 402 {@code insufficient_quota} with {@code x-should-retry: false} when either falls short;
-     *     503 {@code credit_ledger_unavailable} when the reservation's row could not be committed within
-     *     {@link #RESERVATION_WAIT} (database slow or down); nothing is held then
+     *     503 {@code credit_ledger_unavailable} when the reservation could not be made durable (its row not committed
+     *     within {@link #RESERVATION_WAIT}, database slow or down; or the journal or the row queue refused it); nothing
+     *     is held then
      * @throws IllegalArgumentException when {@code amount} is negative
      */
     public Reservation reserve(String accountId, String keyId, BigDecimal amount, String reference) {
@@ -118,8 +141,8 @@ public class Credits implements ShutdownStep {
             throw insufficient("this request may cost up to " + plain(held) + " credits, more than is left under "
                     + "this API key's credit limit of " + plain(cap.get()));
         }
-        reservation.reservedAt(Instant.now());
-        if (!reservations.write(reservation, reservationWait)) {
+        reservation.queued(Instant.now());
+        if (!durable(reservation)) {
             // Work whose reservation is not on disk could go unbilled in a crash; better no work than that.
             giveBack(accountId, keyId, held);
             throw ledgerBehind();
@@ -127,9 +150,29 @@ public class Credits implements ShutdownStep {
         return reservation;
     }
 
+    private boolean durable(Reservation reservation) {
+        if (journal == null) {
+            return reservations.write(reservation, reservationWait);
+        }
+        try {
+            reservation.journaled(journal.append(reservation));
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Cannot append to the credit reservation journal; refusing paid work: {0}",
+                    e.getMessage());
+            return false;
+        }
+        if (writer.add(reservation)) {
+            return true;
+        }
+        journal.cancel(reservation.journalNumber());
+        return false;
+    }
+
     /**
-     * Charges what the work really cost and gives back the rest of the reservation; only the first call counts. The
-     * settlement row is batched: lost in a crash, the work stays charged its whole hold (never less than it cost).
+     * Charges what the work really cost and gives back the rest of the reservation; only the first call counts. Work
+     * that ends before its reservation row is written (most chat requests on the embedded database) leaves one
+     * {@code charge} row, not two. The settlement is batched: lost in a crash, the work stays charged its whole hold
+     * (never less than it cost).
      */
     public void settle(Reservation reservation, BigDecimal actual) {
         if (!reservation.claim() || !config.enabled()) {
@@ -141,7 +184,10 @@ public class Credits implements ShutdownStep {
         }
         BigDecimal refund = reservation.amount().subtract(cost);
         giveBack(reservation.accountId(), reservation.keyId(), refund);
-        writer.addAlways(refund(reservation, refund, Instant.now()));
+        Instant now = Instant.now();
+        if (!reservation.charge(cost, now)) {
+            writer.addAlways(refund(reservation, refund, now));
+        }
     }
 
     private static PendingRow refund(Reservation reservation, BigDecimal refund, Instant at) {
@@ -295,6 +341,9 @@ public class Credits implements ShutdownStep {
         }
         if (writer != null) {
             writer.stop();
+        }
+        if (journal != null) {
+            journal.close();
         }
     }
 }

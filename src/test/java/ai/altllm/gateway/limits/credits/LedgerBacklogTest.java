@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.altllm.gateway.db.Database;
 import ai.altllm.gateway.errors.ApiException;
-import ai.altllm.gateway.limits.cluster.SharedState;
-import ai.altllm.gateway.testsupport.TestConfigs;
 import ai.altllm.gateway.testsupport.TestH2;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
@@ -15,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,22 +111,6 @@ class LedgerBacklogTest {
     }
 
     private Credits credits(DataSource source, int capacity) {
-        Credits result = new Credits();
-        result.configuration = TestConfigs.of("{\"providers\": {}, \"models\": [], "
-                + "\"credits\": {\"enabled\": true, \"default_budget\": \"prepaid\"}}");
-        result.database = new Database() {
-            @Override
-            public DataSource dataSource() {
-                return source;
-            }
-        };
-        result.shared = new SharedState() {
-            @Override
-            public BalanceStore balances() {
-                return balances;
-            }
-        };
-        result.start(capacity, java.time.Duration.ofMillis(300));
-        return result;
+        return TestCredits.start(source, Optional.empty(), balances, capacity);
     }
 }
