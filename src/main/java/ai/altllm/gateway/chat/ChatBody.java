@@ -42,7 +42,7 @@ final class ChatBody {
         try {
             return read(request.getInputStream(), request.getContentLengthLong(), maxBytes);
         } catch (IOException e) {
-            return new ChatBody(null, ApiException.invalid(null, "The request body could not be read"), 0);
+            return new ChatBody(null, RequestBody.unreadable(), 0);
         }
     }
 

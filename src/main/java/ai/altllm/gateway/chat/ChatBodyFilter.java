@@ -25,6 +25,8 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class ChatBodyFilter implements ContainerRequestFilter {
 
+    private static final String ROUTE = "v1/chat/completions";
+
     @Context
     HttpServletRequest servletRequest;
 
@@ -37,12 +39,14 @@ public class ChatBodyFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("v1/chat/completions") && !path.startsWith("/v1/chat/completions")) {
+        String route = path.startsWith("/") ? path.substring(1) : path;
+        if (!route.startsWith(ROUTE)) {
             return;
         }
         MediaType type = request.getMediaType();
         boolean readable = "POST".equals(request.getMethod()) && type != null
-                && MediaType.APPLICATION_JSON_TYPE.isCompatible(type) && isTheRoute(path);
+                && MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
+                && (route.length() == ROUTE.length() || route.equals(ROUTE + "/"));
         boolean stream = false;
         if (readable) {
             AccessRecord.of(servletRequest).chat(null);
@@ -59,10 +63,5 @@ public class ChatBodyFilter implements ContainerRequestFilter {
         // Anything else is left to matching (404, 405, 415), whatever the client would accept.
         request.getHeaders().putSingle(HttpHeaders.ACCEPT,
                 stream ? MediaType.SERVER_SENT_EVENTS : MediaType.APPLICATION_JSON);
-    }
-
-    private static boolean isTheRoute(String path) {
-        String route = path.startsWith("/") ? path.substring(1) : path;
-        return route.equals("v1/chat/completions") || route.equals("v1/chat/completions/");
     }
 }

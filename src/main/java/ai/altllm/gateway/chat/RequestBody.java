@@ -35,9 +35,14 @@ final class RequestBody {
         try {
             bytes = readBounded(in, maxBytes);
         } catch (IOException e) {
-            throw ApiException.invalid(null, "The request body could not be read");
+            throw unreadable();
         }
         return parse(bytes);
+    }
+
+    /** The client broke off or broke the framing mid-body. New each time: callers may add headers. */
+    static ApiException unreadable() {
+        return ApiException.invalid(null, "The request body could not be read");
     }
 
     static JsonObject parse(byte[] bytes) {
