@@ -4,7 +4,7 @@ warm-up: a CPU profile (async-profiler, 1 ms samples) of one load row. Two JVM s
 to 15% in rps, far more than rate limits and credits cost, so this attributes their cost inside one run instead.
 
     src/bench/cpu_profile.py --agent /path/to/libasyncProfiler.so --limits on [--stream] [--conns 32] [--seconds 30]
-                             [--database h2|postgres]
+                             [--database h2|postgres] [--jar other.jar] [--warm-up-seconds 300]
 
 async-profiler is not bundled; any 2.x or 3.x build's libasyncProfiler.so will do (Maven Central has it:
 tools.profiler:async-profiler:3.0, classifier linux-x64, a jar holding linux-x64/libasyncProfiler.so). Needs nginx and wrk like run.py.
@@ -29,15 +29,22 @@ def main():
     ap.add_argument("--seconds", type=int, default=30)
     ap.add_argument("--database", choices=("h2", "postgres"), default="h2",
                     help="as in run.py: the embedded H2, or a local PostgreSQL on core 0")
+    ap.add_argument("--jar", default=R.JAR, help="the gateway jar to profile (default: this tree's)")
+    ap.add_argument("--warm-up-seconds", type=int, default=0,
+                    help="a fixed warm-up (JSON, then streams, 4:1) instead of the harness's until-the-JIT-settles one")
     args = ap.parse_args()
     out = os.path.join(R.WORK, f"profile-{args.limits}-{'stream' if args.stream else 'json'}-{args.conns}.collapsed")
     limits = args.limits == "on"
     R.start_nginx()
-    gw = R.start_gateway(limits, database=args.database)
+    gw = R.start_gateway(limits, database=args.database, jar=args.jar)
     try:
         key = R.create_key(limits)
         url = f"http://127.0.0.1:{R.GW_PORT}/v1/chat/completions"
-        R.warm_up(gw.pid, url, key, False)
+        if args.warm_up_seconds:
+            R.wrk(url, "bench-fast", False, args.conns, args.warm_up_seconds * 4 // 5, key)
+            R.wrk(url, "bench-stream", True, args.conns, args.warm_up_seconds // 5, key)
+        else:
+            R.warm_up(gw.pid, url, key, False)
         agent(gw.pid, args.agent, "start,event=cpu,interval=1000000,threads")
         cpu0 = R.cpu_seconds(gw.pid)
         g = R.wrk(url, "bench-stream" if args.stream else "bench-fast", args.stream, args.conns, args.seconds, key)
