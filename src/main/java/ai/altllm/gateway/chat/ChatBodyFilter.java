@@ -46,7 +46,7 @@ public class ChatBodyFilter implements ContainerRequestFilter {
         MediaType type = request.getMediaType();
         boolean readable = "POST".equals(request.getMethod()) && type != null
                 && MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
-                && (route.length() == ROUTE.length() || route.equals(ROUTE + "/"));
+                && (route.equals(ROUTE) || route.equals(ROUTE + "/"));
         boolean stream = false;
         if (readable) {
             AccessRecord.of(servletRequest).chat(null);

@@ -36,7 +36,7 @@ public class Database implements ReadinessCheck {
                 @Initialized(ApplicationScoped.class) Object event) {
         var config = configuration.get().database();
         try {
-            pool = Pools.open(config, DataDirectory.resolve(System::getProperty, System::getenv));
+            pool = Pools.open(config, dataDirectory());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "AltLLM Gateway cannot start: database: " + e.getMessage());
             if (Boolean.getBoolean("altllm.exitOnStartupFailure")) {
@@ -61,8 +61,11 @@ public class Database implements ReadinessCheck {
      * are then as lasting as the database. Empty for a configured database, which may outlive this instance's disk.
      */
     public Optional<Path> embeddedDirectory() {
-        return configuration.get().database() != null ? Optional.empty()
-                : Optional.of(DataDirectory.resolve(System::getProperty, System::getenv));
+        return configuration.get().database() != null ? Optional.empty() : Optional.of(dataDirectory());
+    }
+
+    private static Path dataDirectory() {
+        return DataDirectory.resolve(System::getProperty, System::getenv);
     }
 
     @Override

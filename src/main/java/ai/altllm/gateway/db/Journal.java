@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
@@ -39,12 +41,16 @@ public final class Journal implements Closeable {
     public record Entry(long number, String text) {
     }
 
+    /** A segment no longer appended to, and the number of its last line. */
+    private record Closed(long last, Path file) {
+    }
+
     private final Path directory;
     private final String name;
     private final long segmentBytes;
     private final List<Entry> recovered;
-    /** Closed segments: the first number in each → [its last number, its file]. */
-    private final TreeMap<Long, Object[]> closed = new TreeMap<>();
+    /** Closed segments, oldest first. */
+    private final ArrayDeque<Closed> closed = new ArrayDeque<>();
     private final TreeSet<Long> unwritten = new TreeSet<>();
     private List<Path> old;
     private FileChannel active;
@@ -75,9 +81,7 @@ public final class Journal implements Closeable {
         List<Path> segments;
         try (Stream<Path> files = Files.list(directory)) {
             segments = files.filter(f -> JournalLines.segmentNumber(f, name) >= 0)
-                    .sorted((a, b) -> Long.compare(JournalLines.segmentNumber(a, name),
-                            JournalLines.segmentNumber(b, name)))
-                    .toList();
+                    .sorted(Comparator.comparingLong(f -> JournalLines.segmentNumber(f, name))).toList();
         }
         TreeMap<Long, String> added = new TreeMap<>();
         long last = writtenThrough;
@@ -127,7 +131,7 @@ public final class Journal implements Closeable {
      */
     public synchronized long append(String text) throws IOException {
         if (activeSize >= segmentBytes) {
-            closed.put(JournalLines.segmentNumber(activePath, name), new Object[] {last, activePath});
+            closed.add(new Closed(last, activePath));
             active.close();
             startSegment();
         }
@@ -165,8 +169,8 @@ public final class Journal implements Closeable {
         for (long number : numbers) {
             unwritten.remove(number);
         }
-        while (!closed.isEmpty() && (long) closed.firstEntry().getValue()[0] <= mark) {
-            Path segment = (Path) closed.pollFirstEntry().getValue()[1];
+        while (!closed.isEmpty() && closed.peekFirst().last() <= mark) {
+            Path segment = closed.pollFirst().file();
             try {
                 Files.deleteIfExists(segment);
             } catch (IOException e) {

@@ -33,21 +33,13 @@ class SlowBodyIT extends UpstreamIT {
     @Test
     void healthStaysFastWhileFiveHundredBodiesTrickle() throws Exception {
         List<Socket> sockets = new ArrayList<>();
-        List<OutputStream> outs = new ArrayList<>();
         String head = "POST " + base.getPath() + "v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + chat.apiKey() + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 10000\r\n\r\n{";
         warmUp(head);
         long opened = System.nanoTime();
         try {
-            for (int i = 0; i < CONNECTIONS; i++) {
-                Socket socket = new Socket("127.0.0.1", base.getPort());
-                sockets.add(socket);
-                OutputStream out = socket.getOutputStream();
-                out.write(head.getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                outs.add(out);
-            }
+            List<OutputStream> outs = open(CONNECTIONS, head, sockets);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(TIMEOUT_MS)).build();
             HttpRequest health = HttpRequest.newBuilder(URI.create(base + "health"))
                     .timeout(Duration.ofMillis(TIMEOUT_MS)).build();
@@ -95,15 +87,7 @@ class SlowBodyIT extends UpstreamIT {
     private void warmUp(String head) throws IOException, InterruptedException {
         List<Socket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 50; i++) {
-                Socket socket = new Socket("127.0.0.1", base.getPort());
-                sockets.add(socket);
-                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            }
-            List<OutputStream> outs = new ArrayList<>();
-            for (Socket socket : sockets) {
-                outs.add(socket.getOutputStream());
-            }
+            List<OutputStream> outs = open(50, head, sockets);
             for (int i = 0; i < 15; i++) {
                 Thread.sleep(200);
                 trickle(outs);
@@ -114,6 +98,20 @@ class SlowBodyIT extends UpstreamIT {
             }
         }
         Thread.sleep(1_000);
+    }
+
+    /** Opens {@code count} connections (added to {@code sockets}, to close) that each sent {@code head}. */
+    private List<OutputStream> open(int count, String head, List<Socket> sockets) throws IOException {
+        List<OutputStream> outs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Socket socket = new Socket("127.0.0.1", base.getPort());
+            sockets.add(socket);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            outs.add(out);
+        }
+        return outs;
     }
 
     /** What the server sent on a connection (until it closed it or 5 s passed). */
