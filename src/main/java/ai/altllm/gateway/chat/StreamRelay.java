@@ -12,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.concurrent.Executor;
 
 /** Upstream chunks in, client frames out; synchronized because deadlines and the client fire from other threads. */
 final class StreamRelay extends ChatRelay {
@@ -23,7 +22,7 @@ final class StreamRelay extends ChatRelay {
     private final RoundStream rounds;
     private boolean roundStarted;
 
-    StreamRelay(ChatCall call, Drain drain, SseEventSink sink, Sse sse, Executor writers) {
+    StreamRelay(ChatCall call, Drain drain, SseEventSink sink, Sse sse, FrameWriters writers) {
         super(call, drain);
         this.client = new ClientStream(sink, sse, writers, this::clientGone, this::drained);
         this.rounds = call.tools() == null ? null : new RoundStream(call.tools());

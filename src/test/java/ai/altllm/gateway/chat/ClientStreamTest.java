@@ -9,6 +9,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -130,6 +132,66 @@ class ClientStreamTest {
         assertTrue(written.isEmpty(), written.toString());
     }
 
+    /**
+     * RESTEasy on Undertow may hold a frame it reported written until the next write: a stream on such a container
+     * writes one comment once it has been quiet for {@link ClientStream#NUDGE_MILLIS} after a frame, and no more
+     * until another frame went out; never after it was closed, nor on a container that needs none.
+     */
+    @Test
+    void aContainerThatHoldsFramesGetsOneCommentAfterEachQuietSpell() throws Exception {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            FrameWriters nudged = new FrameWriters() {
+                @Override
+                public void execute(Runnable command) {
+                    writers.execute(command);
+                }
+
+                @Override
+                public ScheduledExecutorService nudgesFor(SseEventSink sink) {
+                    return timer;
+                }
+            };
+            ClientStream stream = new ClientStream(sink(), sse(), nudged, () -> {}, () -> {});
+            // Frames sent together: no comment between them, one once they are out and the stream is quiet.
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                stream.send("frame " + i);
+                expected.add("frame " + i);
+            }
+            expected.add("comment");
+            awaitWritten(expected.size());
+            Thread.sleep(ClientStream.NUDGE_MILLIS * 4);
+            assertEquals(expected, written);
+            stream.send("frame 10");
+            expected.addAll(List.of("frame 10", "comment"));
+            awaitWritten(expected.size());
+            Thread.sleep(ClientStream.NUDGE_MILLIS * 4);
+            assertEquals(expected, written);
+            stream.send("frame 11");
+            stream.close();
+            assertTrue(closed.await(5, TimeUnit.SECONDS));
+            Thread.sleep(ClientStream.NUDGE_MILLIS * 4);
+            expected.add("frame 11");
+            assertEquals(expected, written);
+        } finally {
+            timer.shutdownNow();
+        }
+        written.clear();
+        ClientStream plain = stream(() -> {}, () -> {});
+        plain.send("frame 0");
+        Thread.sleep(ClientStream.NUDGE_MILLIS * 4);
+        assertEquals(List.of("frame 0"), written);
+    }
+
+    /** Waits up to 5 s for that many writes; the assertions that follow say what was expected. */
+    private void awaitWritten(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (written.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
     /** Waits up to 5 s for the first count; the assertions that follow say what was expected. */
     private static void awaitFirst(AtomicInteger count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -139,7 +201,7 @@ class ClientStreamTest {
     }
 
     private ClientStream stream(Runnable gone, Runnable drained) {
-        return new ClientStream(sink(), sse(), writers, gone, drained);
+        return new ClientStream(sink(), sse(), writers::execute, gone, drained);
     }
 
     private SseEventSink sink() {
@@ -155,7 +217,8 @@ class ClientStreamTest {
                         if (sinkClosed) {
                             throw new IllegalStateException("SseEventSink is closed");
                         }
-                        written.add(((OutboundSseEvent) args[0]).getData().toString());
+                        OutboundSseEvent event = (OutboundSseEvent) args[0];
+                        written.add(event.getComment() != null ? "comment" : event.getData().toString());
                         if (deferWrites) {
                             CompletableFuture<Void> later = new CompletableFuture<>();
                             deferred.add(later);
@@ -175,17 +238,36 @@ class ClientStreamTest {
     private static Sse sse() {
         return (Sse) Proxy.newProxyInstance(ClientStreamTest.class.getClassLoader(), new Class<?>[] {Sse.class},
                 (proxy, method, args) -> {
+                    if (method.getName().equals("newEventBuilder")) {
+                        return commentBuilder();
+                    }
                     if (!method.getName().equals("newEvent") || args.length != 1) {
                         throw new UnsupportedOperationException(method.getName());
                     }
-                    Object data = args[0];
-                    return Proxy.newProxyInstance(ClientStreamTest.class.getClassLoader(),
-                            new Class<?>[] {OutboundSseEvent.class}, (p, m, a) -> {
-                                if (m.getName().equals("getData")) {
-                                    return data;
-                                }
-                                throw new UnsupportedOperationException(m.getName());
-                            });
+                    return event(args[0], null);
+                });
+    }
+
+    /** A builder that takes only a comment, as the nudge uses it. */
+    private static OutboundSseEvent.Builder commentBuilder() {
+        String[] comment = new String[1];
+        return (OutboundSseEvent.Builder) Proxy.newProxyInstance(ClientStreamTest.class.getClassLoader(),
+                new Class<?>[] {OutboundSseEvent.Builder.class}, (builder, method, args) -> switch (method.getName()) {
+                    case "comment" -> {
+                        comment[0] = (String) args[0];
+                        yield builder;
+                    }
+                    case "build" -> event(null, comment[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static OutboundSseEvent event(Object data, String comment) {
+        return (OutboundSseEvent) Proxy.newProxyInstance(ClientStreamTest.class.getClassLoader(),
+                new Class<?>[] {OutboundSseEvent.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getData" -> data;
+                    case "getComment" -> comment;
+                    default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
 }

@@ -35,7 +35,8 @@ public record SseFrames(String raw, List<String> data, List<Long> arrivalMillis,
                 for (int end; (end = raw.indexOf("\n\n", consumed)) >= 0; consumed = end + 2) {
                     // Blank lines before a frame dispatch nothing in SSE (RESTEasy opens every stream with one).
                     String frame = raw.substring(consumed, end).replaceFirst("^\n+", "");
-                    if (frame.isEmpty()) {
+                    // Comment lines dispatch nothing either (the gateway's nudge on WildFly, ClientStream).
+                    if (frame.isEmpty() || frame.lines().allMatch(line -> line.startsWith(":"))) {
                         continue;
                     }
                     String name = "";
