@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Cold start of `java -jar target/altllm-micro.jar` over N runs: seconds to the first 200 on /health, RSS then, log
 # lines printed by then, whether the gateway's ready line is the last of them, and listening TCP ports other than
-# HTTP. Usage: src/bench/cold-start.sh [runs] (default 5); JAR=... to measure another jar; CDS=1 to start as README.md
-# does, with the build's class-data-sharing archive (target/altllm.jsa) and its runtime directory (target/micro-root).
+# HTTP. Usage: src/bench/cold-start.sh [runs] (default 5); JAR=... to measure another jar.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar=$(realpath "${JAR:-target/altllm-micro.jar}")
@@ -18,14 +17,9 @@ listening() {
     awk '$4 == "0A" {split($2, a, ":"); print $10, a[2]}' "/proc/$1/net/tcp" "/proc/$1/net/tcp6" |
         while read -r inode hex; do grep -qx "$inode" <<< "$inodes" && echo $((16#$hex)); done | sort -un
 }
-java_opts=(); micro_opts=()
-if [ -n "${CDS:-}" ]; then
-    java_opts=("-XX:SharedArchiveFile=$(dirname "$jar")/altllm.jsa")
-    micro_opts=(--rootdir "$(dirname "$jar")/micro-root")
-fi
 for i in $(seq 1 "$runs"); do
     start=$(date +%s%N)
-    (cd "$work" && exec java "${java_opts[@]}" -jar "$jar" --port "$port" "${micro_opts[@]}" > "$work/log$i" 2>&1) &
+    (cd "$work" && exec java -jar "$jar" --port "$port" > "$work/log$i" 2>&1) &
     pid=$!
     until curl -s -o /dev/null -w '%{http_code}' "localhost:$port/health" 2>/dev/null | grep -q 200; do
         kill -0 "$pid" 2>/dev/null || { echo "gateway exited; see $work/log$i" >&2; exit 1; }
