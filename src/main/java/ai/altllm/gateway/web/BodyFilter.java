@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Reads request bodies without holding a worker thread: a client trickling its body byte by byte costs a little
@@ -40,6 +41,23 @@ public class BodyFilter extends HttpFilter {
     transient Instance<RequestContextController> controllers;
 
     private final transient BodyBudget budget = new BodyBudget();
+    /** Runs late bodies' held dispatches ({@link DispatchGate}); one thread, each task only dispatches. */
+    private transient ScheduledThreadPoolExecutor gates;
+
+    @Override
+    public void init() {
+        gates = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "altllm-body-dispatch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        gates.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public void destroy() {
+        gates.shutdownNow();
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -62,7 +80,9 @@ public class BodyFilter extends HttpFilter {
         AsyncContext async = request.startAsync();
         async.setTimeout(limits.timeoutMillis());
         ServletInputStream in = request.getInputStream();
-        BodyReader reader = new BodyReader(async, in, request.getContentLengthLong(), limits, budget);
+        DispatchGate gate = DispatchGate.closed(gates);
+        request.setAttribute(DispatchGate.ATTRIBUTE, gate);
+        BodyReader reader = new BodyReader(async, in, request.getContentLengthLong(), limits, budget, gate);
         async.addListener(reader);
         in.setReadListener(reader);
         byte[] ready = reader.leaveFilter();

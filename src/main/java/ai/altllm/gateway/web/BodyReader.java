@@ -26,6 +26,7 @@ final class BodyReader implements ReadListener, AsyncListener {
     private final ServletInputStream in;
     private final Limits limits;
     private final BodyBudget budget;
+    private final DispatchGate gate;
     private final ByteArrayOutputStream body;
     private final byte[] buffer = new byte[8192];
     private final AtomicBoolean done = new AtomicBoolean();
@@ -44,6 +45,13 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     BodyReader(AsyncContext async, ServletInputStream in, long declaredLength, Limits limits, BodyBudget budget) {
+        this(async, in, declaredLength, limits, budget, DispatchGate.OPEN);
+    }
+
+    /** @param gate when a body completed after the filter returned may be dispatched */
+    BodyReader(AsyncContext async, ServletInputStream in, long declaredLength, Limits limits, BodyBudget budget,
+            DispatchGate gate) {
+        this.gate = gate;
         this.async = async;
         this.in = in;
         this.limits = limits;
@@ -97,7 +105,7 @@ final class BodyReader implements ReadListener, AsyncListener {
                 }
             }
             async.getRequest().setAttribute(BodyFilter.ATTRIBUTE, body.toByteArray());
-            async.dispatch();
+            gate.dispatch(async::dispatch);
         }
     }
 

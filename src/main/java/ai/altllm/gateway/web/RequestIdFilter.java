@@ -27,6 +27,13 @@ public class RequestIdFilter extends HttpFilter {
             response.setHeader(RequestIds.HEADER, RequestIds.of(request));
         }
         request.setAttribute(ServletResponses.ATTRIBUTE, response);
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            // The outermost filter: a body still arriving may now be dispatched once the container is done too.
+            if (request.getAttribute(DispatchGate.ATTRIBUTE) instanceof DispatchGate gate) {
+                gate.left();
+            }
+        }
     }
 }
